@@ -1,0 +1,27 @@
+"""Where the shipped data lives. The defaults are the checkout's own folders; tests pass others."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    geodata: Path = PROJECT_ROOT / "geodata"
+    seeds: Path = PROJECT_ROOT / "seeds"
+    assets: Path = PROJECT_ROOT / "assets"
+
+    @property
+    def layers(self) -> Path:
+        return self.geodata / "layers"
+
+    @property
+    def routes(self) -> Path:
+        return self.geodata / "routes"
+
+    @property
+    def manifest(self) -> Path:
+        return self.geodata / "manifest.json"

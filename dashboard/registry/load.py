@@ -1,0 +1,295 @@
+"""Read and validate the shipped geodata into frozen records.
+
+Every problem is collected (file, feature, field) before anything is raised, so `python -m dashboard
+check` and a failed server start list them all in one message and nothing half-loads.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Mapping
+
+from dashboard.paths import DataPaths
+from dashboard.registry.layers import AREA_LAYERS
+from dashboard.registry.model import (
+    COMMODITIES, CONFIDENCES, MODES, NODE_KINDS, STATUSES, CountryShape, Event, Figure, Leg, Network, Node, Route,
+    Source, TransitDifference, frozen_mapping,
+)
+from dashboard.registry.problems import ProblemLog
+
+ENDPOINT_TOLERANCE_DEG = 1e-3
+
+
+@dataclass(frozen=True)
+class Registry:
+    network: Network
+    areas: Mapping[str, tuple[CountryShape, ...]]  # layer id -> its shapes
+
+
+def read_feature_collection(path: Path, label: str, log: ProblemLog) -> list[dict]:
+    """The features of a GeoJSON FeatureCollection, or [] with the reason logged."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        log.add(label, "", "", "file is missing")
+        return []
+    except (OSError, UnicodeDecodeError) as exc:
+        log.add(label, "", "", f"cannot be read ({exc})")
+        return []
+    except json.JSONDecodeError as exc:
+        log.add(label, "", "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+        return []
+    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
+            data.get("features"), list):
+        log.add(label, "", "type", "is not a GeoJSON FeatureCollection")
+        return []
+    features = []
+    for index, feat in enumerate(data["features"]):
+        if not isinstance(feat, dict) or not isinstance(feat.get("properties"), dict) or not isinstance(
+                feat.get("geometry"), dict):
+            log.add(label, f"#{index}", "", "is not a Feature with properties and geometry")
+            continue
+        features.append(feat)
+    return features
+
+
+class _Fields:
+    """Typed reads of one feature's properties that log, instead of raise, what is wrong."""
+
+    def __init__(self, log: ProblemLog, file: str, feature: str, props: Mapping[str, Any]):
+        self.log, self.file, self.feature, self.props = log, file, feature, props
+
+    def problem(self, name: str, message: str) -> None:
+        self.log.add(self.file, self.feature, name, message)
+
+    def text(self, name: str, required: bool = True) -> str:
+        value = self.props.get(name)
+        if isinstance(value, str) and (value.strip() or not required):
+            return value
+        if value is None and not required:
+            return ""
+        self.problem(name, "is missing" if value is None else f"must be non-empty text, not {value!r}")
+        return ""
+
+    def choice(self, name: str, allowed: tuple[str, ...]) -> str:
+        value = self.props.get(name)
+        if value in allowed:
+            return value
+        self.problem(name, f"{value!r} is not one of {', '.join(allowed)}")
+        return allowed[0]
+
+    def flag(self, name: str) -> bool:
+        value = self.props.get(name, False)
+        if isinstance(value, bool):
+            return value
+        self.problem(name, f"must be true or false, not {value!r}")
+        return False
+
+    def text_list(self, name: str) -> tuple[str, ...]:
+        value = self.props.get(name)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        self.problem(name, "must be a list of text")
+        return ()
+
+    def transit_difference(self, name: str) -> TransitDifference:
+        raw = self.props.get(name)
+        if not isinstance(raw, dict):
+            self.problem(name, "must be an object with extra, missing and why")
+            return TransitDifference()
+        lists = {}
+        for key in ("extra", "missing"):
+            value = raw.get(key, [])
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                self.problem(f"{name}.{key}", "must be a list of country names")
+                value = []
+            lists[key] = tuple(value)
+        why = raw.get("why", "")
+        if (lists["extra"] or lists["missing"]) and not (isinstance(why, str) and why.strip()):
+            self.problem(f"{name}.why", "a difference from the published countries needs its reason")
+        return TransitDifference(lists["extra"], lists["missing"], why if isinstance(why, str) else "")
+
+    def sources(self, value: Any, name: str) -> tuple[Source, ...]:
+        if not isinstance(value, list):
+            self.problem(name, "sources must be a list of {title, url}")
+            return ()
+        out = []
+        for item in value:
+            # An empty url is allowed: the fact sheet names a few sources whose address was not recorded.
+            if (isinstance(item, dict) and isinstance(item.get("title"), str) and item["title"].strip()
+                    and isinstance(item.get("url"), str)
+                    and (item["url"] == "" or item["url"].startswith(("http://", "https://")))):
+                out.append(Source(item["title"], item["url"]))
+            else:
+                self.problem(name, f"source {item!r} needs a title and an http(s) url (or an empty one)")
+        return tuple(out)
+
+    def figure(self, value: Any, name: str, required: bool = False) -> Figure | None:
+        if value is None:
+            if required:
+                self.problem(name, "is missing")
+            return None
+        if not isinstance(value, dict):
+            self.problem(name, "must be an object")
+            return None
+        number = value.get("value")
+        if number is not None and (not isinstance(number, (int, float)) or isinstance(number, bool)
+                                   or not math.isfinite(number)):
+            self.problem(name, f"value {number!r} must be a finite number or null")
+            number = None
+        for key in ("metric", "value_text", "as_of"):
+            if not isinstance(value.get(key), str) or not value[key].strip():
+                self.problem(f"{name}.{key}", "is missing")
+        sources = self.sources(value.get("sources"), f"{name}.sources")
+        if not sources:
+            self.problem(f"{name}.sources", f"figure {value.get('metric')!r} has no source")
+        return Figure(metric=str(value.get("metric", "")), value=number, value_text=str(value.get("value_text", "")),
+                      unit=str(value.get("unit") or ""), as_of=str(value.get("as_of", "")), sources=sources,
+                      confidence=str(value.get("confidence") or ""), note=str(value.get("note") or ""))
+
+
+def _lonlat(coord: Any) -> tuple[float, float] | None:
+    if (isinstance(coord, list) and len(coord) >= 2 and all(isinstance(c, (int, float)) for c in coord[:2])
+            and -180 <= coord[0] <= 180 and -90 <= coord[1] <= 90):
+        return float(coord[0]), float(coord[1])
+    return None
+
+
+def _unique_id(fields: _Fields, seen: set[str]) -> str:
+    node_id = fields.text("id")
+    if node_id in seen:
+        fields.problem("id", f"{node_id!r} is used twice")
+    seen.add(node_id)
+    return node_id
+
+
+def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
+    nodes: dict[str, Node] = {}
+    seen: set[str] = set()
+    for index, feat in enumerate(read_feature_collection(path, label, log)):
+        props = feat["properties"]
+        fields = _Fields(log, label, str(props.get("id", f"#{index}")), props)
+        node_id = _unique_id(fields, seen)
+        geom = feat["geometry"]
+        point = _lonlat(geom.get("coordinates")) if geom.get("type") == "Point" else None
+        if point is None:
+            fields.problem("geometry", "must be a Point with longitude -180..180 and latitude -90..90")
+            continue
+        nodes[node_id] = Node(id=node_id, name=fields.text("name"), kind=fields.choice("kind", NODE_KINDS),
+                              country=fields.text("country"), lon=point[0], lat=point[1],
+                              confidence=fields.choice("confidence", CONFIDENCES),
+                              coord_source=fields.text("coord_source"), offshore=fields.flag("offshore"))
+    return nodes
+
+
+def load_legs(path: Path, label: str, nodes: Mapping[str, Node], log: ProblemLog) -> dict[str, Leg]:
+    legs: dict[str, Leg] = {}
+    seen: set[str] = set()
+    for index, feat in enumerate(read_feature_collection(path, label, log)):
+        props = feat["properties"]
+        fields = _Fields(log, label, str(props.get("id", f"#{index}")), props)
+        leg_id = _unique_id(fields, seen)
+        start, end = fields.text("from"), fields.text("to")
+        for name, node_id in (("from", start), ("to", end)):
+            if node_id and node_id not in nodes:
+                fields.problem(name, f"names node {node_id!r}, which is not in nodes.geojson")
+        geom = feat["geometry"]
+        raw = geom.get("coordinates") if geom.get("type") == "LineString" else None
+        coords = [_lonlat(c) for c in raw] if isinstance(raw, list) else []
+        if len(coords) < 2 or any(c is None for c in coords):
+            fields.problem("geometry", "must be a LineString of at least two valid lon/lat positions")
+            continue
+        for name, node_id, coord in (("from", start, coords[0]), ("to", end, coords[-1])):
+            node = nodes.get(node_id)
+            if node and max(abs(node.lon - coord[0]), abs(node.lat - coord[1])) > ENDPOINT_TOLERANCE_DEG:
+                fields.problem("geometry", f"does not {'start' if name == 'from' else 'end'} at node {node_id!r}")
+        legs[leg_id] = Leg(id=leg_id, start=start, end=end, mode=fields.choice("mode", MODES),
+                           subsea=fields.flag("subsea"), coords=tuple(coords), approximate=fields.flag("approximate"),
+                           route_ids=fields.text_list("routes"))
+    return legs
+
+
+def load_routes(path: Path, label: str, legs: Mapping[str, Leg], log: ProblemLog) -> dict[str, Route]:
+    routes: dict[str, Route] = {}
+    seen: set[str] = set()
+    for index, feat in enumerate(read_feature_collection(path, label, log)):
+        props = feat["properties"]
+        fields = _Fields(log, label, str(props.get("id", f"#{index}")), props)
+        route_id = _unique_id(fields, seen)
+        leg_ids = fields.text_list("legs")
+        if not leg_ids:
+            fields.problem("legs", "a route needs at least one leg")
+        for leg_id in leg_ids:
+            if leg_id not in legs:
+                fields.problem("legs", f"names leg {leg_id!r}, which is not in legs.geojson")
+            elif route_id not in legs[leg_id].route_ids:
+                fields.problem("legs", f"leg {leg_id!r} does not list this route in its 'routes'")
+        raw_figures = props.get("figures")
+        if not isinstance(raw_figures, list):
+            fields.problem("figures", "must be a list")
+            raw_figures = []
+        events = []
+        for i, raw in enumerate(props.get("events") or []):
+            if not isinstance(raw, dict) or not isinstance(raw.get("date"), str) or not isinstance(raw.get("event"), str):
+                fields.problem(f"events[{i}]", "needs a date and an event text")
+                continue
+            events.append(Event(raw["date"], raw["event"], fields.sources(raw.get("sources"), f"events[{i}].sources")))
+        routes[route_id] = Route(
+            id=route_id, name=fields.text("name"), short_name=fields.text("short_name"),
+            commodity=fields.choice("commodity", COMMODITIES), commodity_detail=fields.text("commodity_detail", False),
+            status=fields.choice("status", STATUSES), status_as_of=fields.text("status_as_of"),
+            status_note=fields.text("status_note"),
+            status_sources=fields.sources(props.get("status_sources"), "status_sources"),
+            operator=fields.text("operator", False),
+            published_transit_countries=fields.text_list("published_transit_countries"), leg_ids=leg_ids,
+            length=fields.figure(props.get("length"), "length"), capacity=fields.figure(props.get("capacity"), "capacity"),
+            figures=tuple(f for i, raw in enumerate(raw_figures) if (f := fields.figure(raw, f"figures[{i}]", True))),
+            events=tuple(events), sources=fields.sources(props.get("sources"), "sources"),
+            main_line=fields.text_list("main_line"), transit_differs=fields.transit_difference("transit_differs"),
+            length_differs=fields.text("length_differs", False),
+            notes=fields.text("notes", False))
+        for leg_id in routes[route_id].main_line:
+            if leg_id not in leg_ids:
+                fields.problem("main_line", f"names leg {leg_id!r}, which is not one of the route's legs")
+        if not routes[route_id].status_sources:
+            fields.problem("status_sources", "the status needs a source")
+    return routes
+
+
+def load_areas(paths: DataPaths, log: ProblemLog) -> dict[str, tuple[CountryShape, ...]]:
+    areas = {}
+    for area in AREA_LAYERS:
+        label = f"geodata/{area.file}"
+        shapes = []
+        for index, feat in enumerate(read_feature_collection(paths.geodata / area.file, label, log)):
+            name = feat["properties"].get("name")
+            if not isinstance(name, str) or not name:
+                log.add(label, f"#{index}", "name", "is missing")
+                continue
+            if feat["geometry"].get("type") not in ("Polygon", "MultiPolygon"):
+                log.add(label, name, "geometry", "must be a Polygon or MultiPolygon")
+                continue
+            shapes.append(CountryShape(name=name, layer=area.id, geojson=feat))
+        if not shapes and not any(p.file == label for p in log.problems):
+            log.add(label, "", "features", "the layer has no features")
+        areas[area.id] = tuple(shapes)
+    return areas
+
+
+def load_registry(paths: DataPaths = DataPaths()) -> Registry:
+    """Everything the map draws, validated; raises DataError listing every problem found."""
+    log = ProblemLog()
+    nodes = load_nodes(paths.routes / "nodes.geojson", "geodata/routes/nodes.geojson", log)
+    legs = load_legs(paths.routes / "legs.geojson", "geodata/routes/legs.geojson", nodes, log)
+    routes = load_routes(paths.routes / "routes.geojson", "geodata/routes/routes.geojson", legs, log)
+    for leg in legs.values():
+        for route_id in leg.route_ids:
+            if routes and route_id not in routes:
+                log.add("geodata/routes/legs.geojson", leg.id, "routes", f"names route {route_id!r}, which does not exist")
+    areas = load_areas(paths, log)
+    log.raise_if_any()
+    network = Network(nodes=frozen_mapping(nodes), legs=frozen_mapping(legs), routes=frozen_mapping(routes))
+    return Registry(network=network, areas=frozen_mapping(areas))

@@ -1,0 +1,134 @@
+"""Frozen records of the registry. Everything the UI, the figure and the tests know comes from these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+COMMODITIES = ("oil", "gas", "cargo")
+MODES = ("pipeline", "rail", "sea", "ferry", "road")
+STATUSES = ("operating", "expanding", "planned", "disrupted")
+CONFIDENCES = ("sourced", "approximate", "unsourced")
+NODE_KINDS = ("port", "terminal", "border", "junction", "field", "pump station")
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: str
+    value: float | None  # None when the published value is not one number ("20-25", "3x Northern")
+    value_text: str
+    unit: str
+    as_of: str  # a year or date, or UNDATED when the source gives none
+    sources: tuple[Source, ...]
+    confidence: str = ""
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    date: str
+    event: str
+    sources: tuple[Source, ...]
+
+
+@dataclass(frozen=True)
+class Node:
+    id: str
+    name: str
+    kind: str
+    country: str
+    lon: float
+    lat: float
+    confidence: str
+    coord_source: str
+    offshore: bool = False
+
+    @property
+    def approximate(self) -> bool:
+        return self.confidence != "sourced"
+
+
+@dataclass(frozen=True)
+class Leg:
+    id: str
+    start: str
+    end: str
+    mode: str
+    subsea: bool
+    coords: tuple[tuple[float, float], ...]  # (lon, lat), densified along great circles
+    approximate: bool
+    route_ids: tuple[str, ...]
+
+    @property
+    def on_water(self) -> bool:
+        return self.mode in ("sea", "ferry") or self.subsea
+
+
+@dataclass(frozen=True)
+class TransitDifference:
+    """Where the countries computed from the drawn geometry knowingly differ from the published list."""
+
+    extra: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Route:
+    id: str
+    name: str
+    short_name: str
+    commodity: str
+    commodity_detail: str
+    status: str
+    status_as_of: str
+    status_note: str
+    status_sources: tuple[Source, ...]
+    operator: str
+    published_transit_countries: tuple[str, ...]
+    leg_ids: tuple[str, ...]
+    length: Figure | None
+    capacity: Figure | None
+    figures: tuple[Figure, ...]
+    events: tuple[Event, ...]
+    sources: tuple[Source, ...]
+    main_line: tuple[str, ...] = ()  # the legs the published length measures (a branchy route has several paths)
+    transit_differs: TransitDifference = None  # type: ignore[assignment]  # set by the loader
+    length_differs: str = ""  # why the drawn length is not comparable with the published one, if it is not
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class CountryShape:
+    name: str
+    layer: str
+    geojson: Mapping  # one GeoJSON Feature, read-only
+
+
+@dataclass(frozen=True)
+class Network:
+    nodes: Mapping[str, Node]
+    legs: Mapping[str, Leg]
+    routes: Mapping[str, Route]
+
+    def route_legs(self, route_id: str) -> tuple[Leg, ...]:
+        return tuple(self.legs[leg_id] for leg_id in self.routes[route_id].leg_ids)
+
+    def route_node_ids(self, route_id: str) -> tuple[str, ...]:
+        seen: dict[str, None] = {}
+        for leg in self.route_legs(route_id):
+            seen.setdefault(leg.start)
+            seen.setdefault(leg.end)
+        return tuple(seen)
+
+
+def frozen_mapping(items: dict) -> Mapping:
+    return MappingProxyType(dict(items))

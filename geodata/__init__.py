@@ -1,0 +1,1 @@
+"""Build scripts for the shipped geodata. The dashboard reads the files they write, never these modules."""

