@@ -1,0 +1,67 @@
+"""Everything the app reads, loaded and validated once at start-up and then frozen.
+
+Registry, statements and what is derived from geometry (computed lengths, transit countries) are
+prepared here, apart from the UI, so callbacks never read a file or compute a geometry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from dashboard.paths import DataPaths
+from dashboard.registry.geometry import countries_from_registry, main_line_length_km, route_length_km, transit_countries
+from dashboard.registry.load import Registry, load_registry
+from dashboard.registry.model import frozen_mapping
+from dashboard.registry.problems import DataError
+from dashboard.statements.seeds import Corpus, load_corpus
+
+
+@dataclass(frozen=True)
+class RouteGeometryFacts:
+    """Figures computed from the drawn geometry, shown labelled as computed."""
+
+    drawn_km: float  # every leg of the route
+    main_line_km: float  # the path the published length measures
+    transit_countries: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AppData:
+    registry: Registry
+    corpus: Corpus
+    computed: Mapping[str, RouteGeometryFacts]
+
+    @property
+    def data_as_of(self) -> str:
+        """The latest date any route's status is given for: the 'data as of' of the whole map."""
+        return max(route.status_as_of for route in self.registry.network.routes.values())
+
+
+def compute_geometry_facts(registry: Registry) -> Mapping[str, RouteGeometryFacts]:
+    countries = countries_from_registry(registry)
+    network = registry.network
+    return frozen_mapping({
+        route_id: RouteGeometryFacts(
+            drawn_km=route_length_km(network, route_id), main_line_km=main_line_length_km(network, route_id),
+            transit_countries=transit_countries(network, route_id, countries))
+        for route_id in network.routes
+    })
+
+
+def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
+    """Load and cross-check everything; raises one DataError listing every problem in data and seeds."""
+    problems = []
+    registry = None
+    try:
+        registry = load_registry(paths)
+    except DataError as exc:
+        problems += exc.problems
+    try:
+        network = registry.network if registry else None
+        corpus = load_corpus(paths.seeds, network.routes if network else None, network.nodes if network else None)
+    except DataError as exc:
+        problems += exc.problems
+    if problems:
+        raise DataError(problems)
+    return AppData(registry=registry, corpus=corpus, computed=compute_geometry_facts(registry))

@@ -1,0 +1,43 @@
+"""Settings, read from the environment once by the command line or wsgi.py and passed to
+create_app; nothing reads the environment at import."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Mapping
+
+from dashboard.paths import DataPaths
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8050
+_ORIGIN = re.compile(r"^(?:'self'|'none'|https?://[A-Za-z0-9.-]+(?::\d{1,5})?|https?://\*\.[A-Za-z0-9.-]+)$")
+
+
+class ConfigError(ValueError):
+    """A setting that cannot be used, with the variable's name and what it expects."""
+
+
+@dataclass(frozen=True)
+class AppConfig:
+    url_prefix: str = "/"
+    frame_ancestors: tuple[str, ...] = ("'self'",)
+    paths: DataPaths = field(default_factory=DataPaths)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str], paths: DataPaths | None = None) -> "AppConfig":
+        problems = []
+        prefix = env.get("DASHBOARD_URL_PREFIX", "/").strip() or "/"
+        if not re.fullmatch(r"/(?:[A-Za-z0-9._~-]+/)*", prefix if prefix.endswith("/") else prefix + "/"):
+            problems.append(f"DASHBOARD_URL_PREFIX={prefix!r}: must be a path such as /portal/routes/ "
+                            "(letters, digits, . _ ~ - between slashes)")
+        elif not prefix.endswith("/"):
+            prefix += "/"
+        ancestors = tuple(env.get("DASHBOARD_FRAME_ANCESTORS", "'self'").split()) or ("'self'",)
+        bad = [a for a in ancestors if not _ORIGIN.match(a)]
+        if bad:
+            problems.append(f"DASHBOARD_FRAME_ANCESTORS: {', '.join(bad)} not an origin like https://portal.example.org "
+                            "or 'self'")
+        if problems:
+            raise ConfigError("; ".join(problems))
+        return cls(url_prefix=prefix, frame_ancestors=ancestors, paths=paths or DataPaths())

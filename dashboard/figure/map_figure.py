@@ -1,0 +1,217 @@
+"""The route map as a Plotly figure dict (Scattergeo and Choropleth on a conic projection: SVG, no
+tiles, no token), and the small patches that restyle it when the view changes.
+
+Traces are laid out by `trace_keys`, a fixed order derived from the registry, so a callback can
+change one trace's visibility or width by index without resending the figure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import shapely
+from shapely.geometry import mapping, shape
+
+from dashboard.figure.styles import (
+    COMMODITY_COLOURS, DIMMED_OPACITY, HIGHLIGHT_COLOUR, HIGHLIGHT_WIDTH_FACTOR, MARK_EVERY, MODE_DASHES,
+    MODE_LABELS, NODE_COLOUR, NODE_SYMBOLS, STATUS_STYLES,
+)
+from dashboard.registry.layers import AREA_LAYERS, layer
+from dashboard.registry.load import Registry
+from dashboard.registry.model import Leg, Route
+from dashboard.statements.seeds import Corpus
+from dashboard.view import View
+
+TraceKey = tuple[str, ...]
+UIREVISION = "route-map"  # constant: pan and zoom survive every update of the figure
+
+# The frame: Lianyungang to the Danube mouth, Ust-Luga to Ceyhan; a conic projection with standard
+# parallels through the corridor keeps 20-90°E shapes and distances faithful.
+GEO_FRAME = {
+    "projection": {"type": "conic conformal", "parallels": [38, 52], "rotation": {"lon": 55}},
+    "lonaxis": {"range": [10, 95]},
+    "lataxis": {"range": [30, 62]},
+    "center": {"lon": 52, "lat": 46},
+}
+
+
+def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
+    keys: list[TraceKey] = [("area", area.id) for area in AREA_LAYERS]
+    for route in registry.network.routes.values():
+        keys += [("leg", route.id, leg_id) for leg_id in route.leg_ids]
+    keys += [("nodes", "sourced"), ("nodes", "approximate"), ("highlight", "nodes")]
+    return tuple(keys)
+
+
+def highlighted_routes(view: View, corpus: Corpus) -> frozenset[str]:
+    routes = set()
+    if view.route:
+        routes.add(view.route)
+    statement = corpus.statement(view.statement) if view.statement else None
+    if statement:
+        routes.update(statement.route_ids)
+    return frozenset(routes)
+
+
+def highlighted_nodes(view: View, registry: Registry, corpus: Corpus) -> tuple[str, ...]:
+    nodes: dict[str, None] = {}
+    statement = corpus.statement(view.statement) if view.statement else None
+    if statement:
+        nodes.update(dict.fromkeys(n for n in statement.node_ids if n in registry.network.nodes))
+    if view.route in registry.network.routes:
+        nodes.update(dict.fromkeys(registry.network.route_node_ids(view.route)))
+    return tuple(nodes)
+
+
+def trace_visible(key: TraceKey, registry: Registry, view: View) -> bool:
+    if key[0] == "area":
+        return key[1] in view.layers
+    if key[0] == "leg":
+        route = registry.network.routes[key[1]]
+        return layer(route.commodity).id in view.layers and route.status in view.statuses
+    if key[0] == "nodes":
+        return "nodes" in view.layers
+    return True
+
+
+def leg_style(route: Route, highlighted: frozenset[str]) -> dict[str, float]:
+    status = STATUS_STYLES[route.status]
+    if not highlighted:
+        return {"width": status.width, "opacity": status.opacity}
+    if route.id in highlighted:
+        return {"width": round(status.width * HIGHLIGHT_WIDTH_FACTOR, 2), "opacity": 1.0}
+    return {"width": status.width, "opacity": DIMMED_OPACITY}
+
+
+def _leg_hover(route: Route, leg: Leg, registry: Registry) -> str:
+    nodes = registry.network.nodes
+    capacity = route.capacity
+    parts = [
+        f"<b>{route.short_name}</b>",
+        f"{nodes[leg.start].name} → {nodes[leg.end].name}",
+        f"{MODE_LABELS[leg.mode]}{' (subsea)' if leg.subsea else ''} · {STATUS_STYLES[route.status].label}",
+        f"Capacity: {capacity.value_text} {capacity.unit} ({capacity.as_of})" if capacity else "Capacity: unsourced",
+    ]
+    if leg.approximate:
+        parts.append("<i>an end of this leg has an approximate position</i>")
+    parts.append("<i>click for figures and sources</i>")
+    return "<br>".join(parts)
+
+
+def _leg_trace(route: Route, leg: Leg, registry: Registry, style: dict[str, float], visible: bool) -> dict:
+    lons = [c[0] for c in leg.coords]
+    lats = [c[1] for c in leg.coords]
+    status = STATUS_STYLES[route.status]
+    trace: dict[str, Any] = {
+        "type": "scattergeo", "mode": "lines", "name": route.short_name,
+        "lon": lons, "lat": lats, "customdata": [route.id] * len(lons),
+        "text": _leg_hover(route, leg, registry), "hovertemplate": "%{text}<extra></extra>",
+        "line": {"color": COMMODITY_COLOURS[route.commodity], "width": style["width"], "dash": MODE_DASHES[leg.mode]},
+        "opacity": style["opacity"], "visible": visible, "showlegend": False,
+        "meta": {"route": route.id, "leg": leg.id},
+    }
+    if status.marked:
+        trace["mode"] = "lines+markers"
+        trace["marker"] = {"symbol": "x-thin", "line": {"width": 2, "color": COMMODITY_COLOURS[route.commodity]},
+                           "size": [10 if i % MARK_EVERY == MARK_EVERY // 2 else 0 for i in range(len(lons))]}
+    return trace
+
+
+def plotly_winding(feature: dict) -> dict:
+    """The feature with clockwise outer rings. RFC 7946 files wind them counter-clockwise, but d3-geo,
+    which draws Plotly's geo traces, reads a counter-clockwise ring as 'everything but this polygon'
+    and would paint the whole globe."""
+    geometry = shapely.orient_polygons(shape(feature["geometry"]), exterior_cw=True)
+    return {"type": "Feature", "properties": dict(feature["properties"]), "geometry": mapping(geometry)}
+
+
+def _area_trace(area_id: str, registry: Registry, visible: bool) -> dict:
+    shapes = registry.areas[area_id]
+    fill = layer(area_id).fill
+    return {
+        "type": "choropleth", "name": layer(area_id).label,
+        "geojson": {"type": "FeatureCollection", "features": [plotly_winding(s.geojson) for s in shapes]},
+        "featureidkey": "properties.name", "locations": [s.name for s in shapes], "z": [1] * len(shapes),
+        "colorscale": [[0, fill], [1, fill]], "showscale": False, "hoverinfo": "skip",
+        "marker": {"line": {"color": "#8c8c8c", "width": 0.6}}, "visible": visible,
+    }
+
+
+def _node_trace(approximate: bool, registry: Registry, visible: bool) -> dict:
+    nodes = [n for n in registry.network.nodes.values() if n.approximate == approximate]
+    label = "approximate position" if approximate else "sourced position"
+    return {
+        "type": "scattergeo", "mode": "markers", "name": f"Places ({label})",
+        "lon": [n.lon for n in nodes], "lat": [n.lat for n in nodes], "customdata": [n.id for n in nodes],
+        "text": [f"<b>{n.name}</b><br>{n.kind.capitalize()}, {n.country}<br>Position: {n.confidence}"
+                 f"<br><i>{n.coord_source}</i>" for n in nodes],
+        "hovertemplate": "%{text}<extra></extra>",
+        "marker": {"symbol": NODE_SYMBOLS[approximate], "size": 7, "color": NODE_COLOUR,
+                   "line": {"width": 1.5, "color": NODE_COLOUR}},
+        "visible": visible, "showlegend": False,
+    }
+
+
+def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict[str, list]:
+    nodes = [registry.network.nodes[n] for n in highlighted_nodes(view, registry, corpus)]
+    return {"lon": [n.lon for n in nodes], "lat": [n.lat for n in nodes], "text": [n.name for n in nodes]}
+
+
+def _highlight_trace(view: View, registry: Registry, corpus: Corpus) -> dict:
+    return {
+        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places",
+        **highlight_trace_data(view, registry, corpus),
+        "textposition": "top right", "textfont": {"size": 11, "color": "#333"},
+        "marker": {"symbol": "circle-open", "size": 15, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}},
+        "hoverinfo": "skip", "showlegend": False,
+    }
+
+
+def build_figure(registry: Registry, corpus: Corpus, view: View) -> dict:
+    """The whole figure for a view. Called once per page load; later changes go through patches."""
+    highlighted = highlighted_routes(view, corpus)
+    data = []
+    for key in trace_keys(registry):
+        visible = trace_visible(key, registry, view)
+        if key[0] == "area":
+            data.append(_area_trace(key[1], registry, visible))
+        elif key[0] == "leg":
+            route = registry.network.routes[key[1]]
+            data.append(_leg_trace(route, registry.network.legs[key[2]], registry, leg_style(route, highlighted),
+                                   visible))
+        elif key[0] == "nodes":
+            data.append(_node_trace(key[1] == "approximate", registry, visible))
+        else:
+            data.append(_highlight_trace(view, registry, corpus))
+    layout = {
+        "geo": {
+            **GEO_FRAME, "resolution": 50, "showland": True, "landcolor": "#f4f3ef", "showocean": True,
+            "oceancolor": "#dfeaf2", "showlakes": True, "lakecolor": "#dfeaf2", "showcountries": True,
+            "countrycolor": "#b5b5b5", "countrywidth": 0.5, "showcoastlines": True, "coastlinecolor": "#9aa9b5",
+            "coastlinewidth": 0.6, "showframe": False, "bgcolor": "rgba(0,0,0,0)",
+        },
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "paper_bgcolor": "rgba(0,0,0,0)",
+        "uirevision": UIREVISION,
+        "showlegend": False,
+        "hovermode": "closest",
+        "hoverlabel": {"bgcolor": "white", "font": {"size": 12}},
+        "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"},
+    }
+    return {"data": data, "layout": layout}
+
+
+def restyle_for_view(registry: Registry, corpus: Corpus, view: View) -> dict[int, dict[str, Any]]:
+    """Per trace index, the properties a view changes (visibility, width, opacity, highlighted places):
+    what a callback patches instead of resending the figure."""
+    highlighted = highlighted_routes(view, corpus)
+    changes: dict[int, dict[str, Any]] = {}
+    for index, key in enumerate(trace_keys(registry)):
+        change: dict[str, Any] = {"visible": trace_visible(key, registry, view)}
+        if key[0] == "leg":
+            style = leg_style(registry.network.routes[key[1]], highlighted)
+            change.update({"opacity": style["opacity"], "line.width": style["width"]})
+        elif key[0] == "highlight":
+            change.update(highlight_trace_data(view, registry, corpus))
+        changes[index] = change
+    return changes

@@ -1,0 +1,210 @@
+"""Reading seeds/: each article is NAME.txt (the text as published) beside NAME.json (who, where,
+when), plus seeds/topics.json. Adding an article in the same form adds its statements; no code
+changes. Every problem is collected and raised at once, naming the file and the field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from dashboard.registry.problems import ProblemLog
+from dashboard.statements.extract import extract_statements, link_topics
+from dashboard.statements.model import Article, Link, Speaker, Statement, Topic
+
+TOPICS_FILE = "topics.json"
+ARTICLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+MAX_ARTICLE_BYTES = 1_000_000
+REQUIRED_TEXT = ("title", "outlet", "published", "place", "occasion")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    articles: tuple[Article, ...]
+    topics: tuple[Topic, ...]
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return tuple(s for article in self.articles for s in article.statements)
+
+    def statement(self, statement_id: str) -> Statement | None:
+        return next((s for s in self.statements if s.id == statement_id), None)
+
+    def article(self, article_id: str) -> Article:
+        return next(a for a in self.articles if a.id == article_id)
+
+    def statements_for_route(self, route_id: str) -> tuple[Statement, ...]:
+        return tuple(s for s in self.statements if route_id in s.route_ids)
+
+
+def _read_json(path: Path, label: str, log: ProblemLog) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        log.add(label, "", "", "file is missing")
+    except UnicodeDecodeError:
+        log.add(label, "", "", "is not UTF-8 text")
+    except json.JSONDecodeError as exc:
+        log.add(label, "", "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
+    return None
+
+
+def _text_list(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def load_topics(path: Path, label: str, log: ProblemLog) -> tuple[Topic, ...]:
+    data = _read_json(path, label, log)
+    if data is None:
+        return ()
+    raw_topics = data.get("topics") if isinstance(data, dict) else None
+    if not isinstance(raw_topics, list):
+        log.add(label, "", "topics", "must be a list")
+        return ()
+    topics, seen = [], set()
+    for index, raw in enumerate(raw_topics):
+        name = raw.get("id") if isinstance(raw, dict) else None
+        where = name if isinstance(name, str) else f"#{index}"
+        if not isinstance(raw, dict) or not isinstance(name, str) or not name:
+            log.add(label, where, "id", "is missing")
+            continue
+        if name in seen:
+            log.add(label, where, "id", "is used twice")
+        seen.add(name)
+        lists = {}
+        for key in ("patterns", "routes", "nodes", "commodities"):
+            value = _text_list(raw.get(key))
+            if value is None:
+                log.add(label, where, key, "must be a list of text")
+            lists[key] = value or ()
+        if not lists["patterns"]:
+            log.add(label, where, "patterns", "a topic needs at least one pattern")
+        label_text = raw.get("label")
+        if not isinstance(label_text, str) or not label_text.strip():
+            log.add(label, where, "label", "is missing")
+        topics.append(Topic(name, str(label_text or name), lists["patterns"], lists["routes"], lists["nodes"],
+                            lists["commodities"]))
+    return tuple(topics)
+
+
+def _speakers(raw: Any, label: str, log: ProblemLog) -> tuple[Speaker, ...]:
+    if not isinstance(raw, list) or not raw:
+        log.add(label, "", "speakers", "must list at least one speaker with name and role")
+        return ()
+    speakers = []
+    for index, item in enumerate(raw):
+        if not (isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip()
+                and isinstance(item.get("role"), str) and item["role"].strip()):
+            log.add(label, "", f"speakers[{index}]", "needs a name and a role")
+            continue
+        spellings = _text_list(item.get("spellings_in_text", []))
+        if spellings is None:
+            log.add(label, "", f"speakers[{index}].spellings_in_text", "must be a list of text")
+        speakers.append(Speaker(item["name"], item["role"], spellings or ()))
+    return tuple(speakers)
+
+
+def _links(raw: Any, label: str, log: ProblemLog) -> tuple[Link, ...]:
+    links = []
+    for index, item in enumerate(raw or []):
+        if (isinstance(item, dict) and isinstance(item.get("title"), str)
+                and isinstance(item.get("url"), str) and item["url"].startswith(("http://", "https://"))):
+            links.append(Link(item["title"], item["url"]))
+        else:
+            log.add(label, "", f"corroboration[{index}]", "needs a title and an http(s) url")
+    return tuple(links)
+
+
+def paragraphs_of(text: str) -> tuple[str, tuple[str, ...]]:
+    """(headline, body paragraphs): the first line with a letter is the headline; decorative lines
+    (an emoji, a rule) before it are not part of the article."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line for line in lines if any(ch.isalpha() for ch in line)]
+    if not lines:
+        return "", ()
+    return lines[0], tuple(lines[1:])
+
+
+def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog) -> Article | None:
+    article_id = text_path.stem
+    label = f"seeds/{text_path.name}"
+    meta_label = f"seeds/{article_id}.json"
+    problems_before = len(log.problems)
+    if not ARTICLE_ID.match(article_id):
+        log.add(label, "", "", "file name must be lower-case letters, digits and hyphens (it becomes the article id)")
+    try:
+        raw_bytes = text_path.read_bytes()
+    except OSError as exc:
+        log.add(label, "", "", f"cannot be read ({exc})")
+        return None
+    if len(raw_bytes) > MAX_ARTICLE_BYTES:
+        log.add(label, "", "", f"is larger than {MAX_ARTICLE_BYTES:,} bytes")
+        return None
+    try:
+        text = raw_bytes.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        log.add(label, "", "", f"is not UTF-8 text (byte {exc.start})")
+        return None
+    meta = _read_json(text_path.with_suffix(".json"), meta_label, log)
+    if meta is None:
+        return None
+    if not isinstance(meta, dict):
+        log.add(meta_label, "", "", "must be a JSON object")
+        return None
+    for key in REQUIRED_TEXT:
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            log.add(meta_label, "", key, "is missing")
+    try:
+        published = dt.date.fromisoformat(str(meta.get("published", "")))
+    except ValueError:
+        log.add(meta_label, "", "published", f"{meta.get('published')!r} is not a date (YYYY-MM-DD)")
+        published = dt.date.min
+    url = meta.get("url", "")
+    if not isinstance(url, str) or (url and not url.startswith(("http://", "https://"))):
+        log.add(meta_label, "", "url", "must be an http(s) address or empty")
+        url = ""
+    if not url and not str(meta.get("url_note", "")).strip():
+        log.add(meta_label, "", "url_note", "without a url, say where the text comes from")
+    marks = _text_list(meta.get("editor_marks", []))
+    if marks is None:
+        log.add(meta_label, "", "editor_marks", "must be a list of text")
+    headline, paragraphs = paragraphs_of(text)
+    if not paragraphs:
+        log.add(label, "", "", "has no body text after its headline")
+    speakers = _speakers(meta.get("speakers"), meta_label, log)
+    if len(log.problems) > problems_before:
+        return None
+    article = Article(
+        id=article_id, title=str(meta["title"]), outlet=str(meta["outlet"]), published=published,
+        place=str(meta["place"]), occasion=str(meta["occasion"]), url=url, url_note=str(meta.get("url_note", "")),
+        corroboration=_links(meta.get("corroboration"), meta_label, log), speakers=speakers, paragraphs=paragraphs,
+        editor_marks=marks or ())
+    statements = tuple(link_topics(s, topics) for s in extract_statements(article))
+    if not statements:
+        log.add(label, "", "", "no statement was found: no attributed quotation and no reported speech")
+    return replace(article, statements=statements)
+
+
+def load_corpus(seeds_dir: Path, known_routes: Mapping | None = None, known_nodes: Mapping | None = None) -> Corpus:
+    """Every article in seeds/ with its statements; raises DataError listing every problem."""
+    log = ProblemLog()
+    topics = load_topics(seeds_dir / TOPICS_FILE, f"seeds/{TOPICS_FILE}", log)
+    for topic in topics:
+        for kind, ids, known in (("routes", topic.route_ids, known_routes), ("nodes", topic.node_ids, known_nodes)):
+            for item in ids:
+                if known is not None and item not in known:
+                    log.add(f"seeds/{TOPICS_FILE}", topic.id, kind, f"{item!r} is not in the route registry")
+    texts = sorted(seeds_dir.glob("*.txt"))
+    if not texts:
+        log.add("seeds/", "", "", "holds no article (*.txt)")
+    for meta_path in sorted(seeds_dir.glob("*.json")):
+        if meta_path.name != TOPICS_FILE and not meta_path.with_suffix(".txt").exists():
+            log.add(f"seeds/{meta_path.name}", "", "", "has no article text beside it (.txt)")
+    articles = [a for path in texts if (a := load_article(path, topics, log)) is not None]
+    log.raise_if_any()
+    return Corpus(articles=tuple(articles), topics=topics)

@@ -1,0 +1,1 @@
+"""Layout builders and callbacks: the only modules that import dash."""
