@@ -28,7 +28,9 @@ class AppConfig:
     def from_env(cls, env: Mapping[str, str], paths: DataPaths | None = None) -> "AppConfig":
         problems = []
         prefix = env.get("DASHBOARD_URL_PREFIX", "/").strip() or "/"
-        if not re.fullmatch(r"/(?:[A-Za-z0-9._~-]+/)*", prefix if prefix.endswith("/") else prefix + "/"):
+        segments = prefix.strip("/").split("/") if prefix.strip("/") else []
+        if not re.fullmatch(r"/(?:[A-Za-z0-9._~-]+/)*", prefix if prefix.endswith("/") else prefix + "/") or any(
+                set(segment) == {"."} for segment in segments):
             problems.append(f"DASHBOARD_URL_PREFIX={prefix!r}: must be a path such as /portal/routes/ "
                             "(letters, digits, . _ ~ - between slashes)")
         elif not prefix.endswith("/"):

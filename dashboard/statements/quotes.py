@@ -71,14 +71,19 @@ def mask_quotes(text: str, spans: list[QuoteSpan], fill: str = "\u2591") -> str:
     return "".join(chars)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])([\"\u201d]?)\s+(?=[\"\u201c\u00abA-Z])")
+_BREAK = re.compile(r"([\"\u201d]?)\s+(?=[\"\u201c\u00abA-Z])")
 
 
 def sentence_bounds(text: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, never splitting inside a quotation (nor at 'approx.' within one)."""
+    """(start, end) of each sentence, never splitting inside a quotation (nor at 'approx.' within one).
+
+    A sentence ends at . ! or ? (read in the original text, since a quotation's own full stop is
+    masked) followed by an optional closing mark, white space and a capital or an opening mark."""
     masked = mask_quotes(text, spans)
     bounds, start = [], 0
-    for match in _SENTENCE_END.finditer(masked):
+    for match in _BREAK.finditer(masked):
+        if match.start() == 0 or text[match.start() - 1] not in ".!?":
+            continue
         bounds.append((start, match.start() + len(match.group(1))))
         start = match.end()
     bounds.append((start, len(text.rstrip())))

@@ -1,0 +1,50 @@
+# Two commands on a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make run    - create .venv, install requirements.txt, serve on http://127.0.0.1:8050
+#   make test   - the same plus test dependencies and a headless Chromium, then the whole suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8050
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test check geodata screenshot bench clean browser
+
+$(VENV)/.runtime: requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.runtime
+	$(PY) -m dashboard serve --host $(HOST) --port $(PORT)
+
+check: $(VENV)/.runtime
+	$(PY) -m dashboard check
+
+# Debian's chromium and chromium-driver, for the browser tests, the screenshot and the benchmarks.
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || { \
+	  echo "Installing Debian's chromium and chromium-driver (headless browser for the tests)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
+
+test: $(VENV)/.dev browser
+	$(PY) -m pytest
+
+# Rebuild geodata/ from its sources (npm packages pinned in package.json, geodata/src/).
+geodata: $(VENV)/.runtime
+	$(PY) -m geodata.build
+
+screenshot: $(VENV)/.dev browser
+	$(PY) tools/screenshot.py docs/screenshot.png
+
+bench: $(VENV)/.dev browser
+	$(PY) bench/page_load.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

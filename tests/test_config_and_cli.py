@@ -1,0 +1,79 @@
+import subprocess
+import sys
+
+import pytest
+
+from dashboard.__main__ import main
+from dashboard.config import AppConfig, ConfigError
+from dashboard.paths import PROJECT_ROOT
+from tests.conftest import edit_json, feature
+
+
+def test_default_config():
+    config = AppConfig.from_env({})
+    assert config.url_prefix == "/" and config.frame_ancestors == ("'self'",)
+
+
+def test_prefix_gets_its_trailing_slash():
+    assert AppConfig.from_env({"DASHBOARD_URL_PREFIX": "/portal/routes"}).url_prefix == "/portal/routes/"
+
+
+@pytest.mark.parametrize("prefix", ["portal", "/a b/", "/<script>/", "/../x/"])
+def test_bad_prefix_is_named(prefix):
+    with pytest.raises(ConfigError, match="DASHBOARD_URL_PREFIX"):
+        AppConfig.from_env({"DASHBOARD_URL_PREFIX": prefix})
+
+
+def test_frame_ancestors():
+    config = AppConfig.from_env({"DASHBOARD_FRAME_ANCESTORS": "'self' https://portal.example.org"})
+    assert config.frame_ancestors == ("'self'", "https://portal.example.org")
+    with pytest.raises(ConfigError, match="DASHBOARD_FRAME_ANCESTORS"):
+        AppConfig.from_env({"DASHBOARD_FRAME_ANCESTORS": "javascript:x"})
+
+
+def test_check_passes_on_shipped_data(capsys):
+    assert main(["check"]) == 0
+    assert capsys.readouterr().out.startswith("ok: 21 routes")
+
+
+def test_check_fails_naming_each_problem(data_copy, monkeypatch, capsys):
+    edit_json(data_copy.routes / "legs.geojson",
+              lambda c: feature(c, "aktau-alat-ferry")["properties"].update(mode="boat"))
+    (data_copy.seeds / "uk-kazakhstan-export-routes.json").write_text("{", encoding="utf-8")
+    monkeypatch.setattr("dashboard.__main__.AppConfig.from_env", lambda env: AppConfig(paths=data_copy))
+    assert main(["check"]) == 1
+    err = capsys.readouterr().err
+    assert "2 problems" in err and "aktau-alat-ferry" in err and "uk-kazakhstan-export-routes.json" in err
+    assert "Traceback" not in err
+
+
+def test_check_reports_unbelievable_geometry(data_copy, monkeypatch, capsys):
+    def straighten(c):
+        ferry = feature(c, "aktau-alat-ferry")
+        coords = ferry["geometry"]["coordinates"]
+        ferry["geometry"]["coordinates"] = [coords[0], coords[-1]]
+    edit_json(data_copy.routes / "legs.geojson", straighten)
+    monkeypatch.setattr("dashboard.__main__.AppConfig.from_env", lambda env: AppConfig(paths=data_copy))
+    assert main(["check"]) == 1
+    assert "'aktau-alat-ferry': field 'geometry': ferry leg crosses" in capsys.readouterr().err
+
+
+def run_cli(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "dashboard", *args], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, timeout=60, env=env)
+
+
+def test_bad_port_is_one_clear_line():
+    result = run_cli("serve", "--port", "99999")
+    assert result.returncode == 2 and "not a port number" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_bad_environment_is_one_clear_line():
+    import os
+    result = run_cli("check", env={**os.environ, "DASHBOARD_URL_PREFIX": "no-slash here"})
+    assert result.returncode == 2 and result.stderr.startswith("configuration: DASHBOARD_URL_PREFIX")
+
+
+def test_unknown_command():
+    result = run_cli("fly")
+    assert result.returncode == 2 and "invalid choice" in result.stderr

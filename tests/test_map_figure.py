@@ -1,0 +1,120 @@
+"""The figure builder and its patches, without a browser."""
+
+import pytest
+import shapely
+from shapely.geometry import shape
+
+from dashboard.figure.map_figure import (UIREVISION, build_figure, highlighted_nodes, highlighted_routes,
+                                         leg_style, plotly_winding, restyle_for_view, trace_keys, trace_visible)
+from dashboard.figure.styles import DIMMED_OPACITY, STATUS_STYLES
+from dashboard.registry.layers import AREA_LAYERS
+from dashboard.view import View
+
+STATEMENT = "uk-kazakhstan-export-routes-3"  # the "Middle Corridor" quote
+
+
+@pytest.fixture(scope="module")
+def figure(app_data):
+    return build_figure(app_data.registry, app_data.corpus, View())
+
+
+def test_one_trace_per_key(figure, registry):
+    assert len(figure["data"]) == len(trace_keys(registry))
+
+
+def test_trace_keys_cover_areas_every_route_leg_and_places(registry):
+    keys = trace_keys(registry)
+    assert [k for k in keys if k[0] == "area"] == [("area", a.id) for a in AREA_LAYERS]
+    assert sum(1 for k in keys if k[0] == "leg") == sum(len(r.leg_ids) for r in registry.network.routes.values())
+    assert keys[-1] == ("highlight", "nodes")
+
+
+def test_projection_is_conic_and_offline(figure):
+    geo = figure["layout"]["geo"]
+    assert geo["projection"]["type"].startswith("conic")
+    assert figure["layout"]["uirevision"] == UIREVISION
+    assert "mapbox" not in figure["layout"]
+
+
+def test_only_svg_geo_traces(figure):
+    assert {t["type"] for t in figure["data"]} == {"scattergeo", "choropleth"}
+
+
+def test_legs_are_densified_for_hover(figure):
+    leg = next(t for t in figure["data"] if t.get("meta", {}).get("leg") == "aktau-alat-ferry")
+    assert len(leg["lon"]) > 20 and leg["customdata"][0] == "middle_corridor_black_sea"
+
+
+def test_area_rings_are_clockwise_for_plotly(figure):
+    china = figure["data"][0]["geojson"]["features"][0]
+    geometry = shape(china["geometry"])
+    assert shapely.orient_polygons(geometry, exterior_cw=True).equals_exact(geometry, 0)
+
+
+def test_plotly_winding_keeps_properties():
+    feature = {"type": "Feature", "properties": {"name": "x"},
+               "geometry": {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}
+    assert plotly_winding(feature)["properties"] == {"name": "x"}
+
+
+def test_disrupted_route_has_cross_marks(figure):
+    cpc = next(t for t in figure["data"] if t.get("meta", {}).get("route") == "cpc")
+    assert cpc["mode"] == "lines+markers" and max(cpc["marker"]["size"]) > 0
+
+
+def test_approximate_places_use_an_open_symbol(figure):
+    approx = next(t for t in figure["data"] if t.get("name") == "Places (approximate position)")
+    sourced = next(t for t in figure["data"] if t.get("name") == "Places (sourced position)")
+    assert approx["marker"]["symbol"] == "circle-open" and sourced["marker"]["symbol"] == "circle"
+    assert "cpc_terminal" in approx["customdata"] and "aktau" in sourced["customdata"]
+
+
+def test_visibility_follows_layers_and_status(registry):
+    assert not trace_visible(("area", "china"), registry, View(layers=frozenset()))
+    assert trace_visible(("leg", "cpc", "tengiz-atyrau"), registry, View())
+    assert not trace_visible(("leg", "cpc", "tengiz-atyrau"), registry, View(statuses=frozenset({"operating"})))
+    assert not trace_visible(("leg", "tap", "fier-melendugno-subsea"), registry,
+                             View(layers=frozenset({"oil", "cargo"})))
+
+
+def test_styles_dim_others_when_something_is_highlighted(registry):
+    cpc, tap = registry.network.routes["cpc"], registry.network.routes["tap"]
+    assert leg_style(cpc, frozenset())["opacity"] == STATUS_STYLES["disrupted"].opacity
+    assert leg_style(cpc, frozenset({"cpc"}))["width"] > STATUS_STYLES["disrupted"].width
+    assert leg_style(tap, frozenset({"cpc"}))["opacity"] == DIMMED_OPACITY
+
+
+def test_statement_highlights_its_routes_and_places(app_data):
+    view = View(statement=STATEMENT)
+    routes = highlighted_routes(view, app_data.corpus)
+    assert {"middle_corridor_black_sea", "middle_corridor_turkey", "cpc"} <= routes
+    assert "aktau" in highlighted_nodes(view, app_data.registry, app_data.corpus)
+
+
+def test_route_selection_highlights_its_places(app_data):
+    nodes = highlighted_nodes(View(route="cpc"), app_data.registry, app_data.corpus)
+    assert nodes == ("tengiz", "atyrau", "kropotkinskaya", "cpc_terminal")
+
+
+def test_unknown_statement_highlights_nothing(app_data):
+    assert highlighted_routes(View(statement="nope"), app_data.corpus) == frozenset()
+
+
+def test_restyle_changes_only_style_properties(app_data):
+    changes = restyle_for_view(app_data.registry, app_data.corpus, View(route="cpc"))
+    keys = trace_keys(app_data.registry)
+    assert set(changes) == set(range(len(keys)))
+    for index, change in changes.items():
+        assert set(change) <= {"visible", "opacity", "line.width", "lon", "lat", "text"}
+    cpc_index = keys.index(("leg", "cpc", "tengiz-atyrau"))
+    tap_index = keys.index(("leg", "tap", "fier-melendugno-subsea"))
+    assert changes[cpc_index]["opacity"] == 1.0 and changes[tap_index]["opacity"] == DIMMED_OPACITY
+    assert len(changes[len(keys) - 1]["lon"]) == 4
+
+
+def test_restyle_of_default_view_matches_the_built_figure(app_data, figure):
+    for index, change in restyle_for_view(app_data.registry, app_data.corpus, View()).items():
+        trace = figure["data"][index]
+        assert trace.get("visible", True) == change["visible"]
+        if "opacity" in change:
+            assert trace["opacity"] == change["opacity"] and trace["line"]["width"] == change["line.width"]
