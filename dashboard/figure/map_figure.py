@@ -159,11 +159,10 @@ def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict
 
 def _highlight_trace(view: View, registry: Registry, corpus: Corpus) -> dict:
     return {
-        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places",
+        "type": "scattergeo", "mode": "markers", "name": "Highlighted places",
         **highlight_trace_data(view, registry, corpus),
-        "textposition": "top right", "textfont": {"size": 11, "color": "#333"},
         "marker": {"symbol": "circle-open", "size": 15, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}},
-        "hoverinfo": "skip", "showlegend": False,
+        "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
     }
 
 

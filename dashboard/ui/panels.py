@@ -72,7 +72,8 @@ def _length_line(route: Route, data: AppData) -> list:
     if route.length:
         out += [html.Dt("Length (published)"),
                 html.Dd([f"{route.length.value_text} km, {as_of_text(route.length.as_of)} — ",
-                         *source_links(route.length.sources)])]
+                         *source_links(route.length.sources),
+                         *([html.Div(route.length.note, className="figure-note")] if route.length.note else [])])]
     if route.length_differs:
         out += [html.Dt("Why the lengths differ"), html.Dd(route.length_differs)]
     return out

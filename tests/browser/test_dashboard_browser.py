@@ -1,0 +1,107 @@
+"""The dashboard as a user drives it, in headless Chromium: load, toggle, select, read."""
+
+from urllib.parse import urlparse
+
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from dashboard import ids
+from tests.browser.harness import MAP_READY, console_errors, requested_urls
+
+TRACES = "return document.querySelector('#route-map .js-plotly-plot').data.map(t => [t.meta ? t.meta.route : t.name, t.visible, t.opacity]);"
+
+
+def open_dashboard(driver, url):
+    driver.get(url)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+
+
+def traces(driver):
+    return driver.execute_script(TRACES)
+
+
+def test_page_loads_map_cleanly_and_offline(driver, server_url):
+    open_dashboard(driver, server_url)
+    hosts = {urlparse(u).hostname for u in requested_urls(driver) if u.startswith("http")}
+    assert hosts == {"127.0.0.1"}, hosts
+    assert console_errors(driver) == []
+    assert driver.execute_script("return typeof Plotly !== 'undefined' && !!Plotly.register;")
+    assert len(driver.find_elements(By.CSS_SELECTOR, f"#{ids.STATEMENTS_PANEL} .statement-card")) == 7
+
+
+def test_toggling_a_layer_hides_it(driver, server_url):
+    open_dashboard(driver, server_url)
+    assert traces(driver)[0][1] is not False  # China visible
+    driver.find_element(By.CSS_SELECTOR, f"#{ids.LAYER_TOGGLES} input[value='china']").click()
+    WebDriverWait(driver, 10).until(lambda d: traces(d)[0][1] is False)
+    driver.find_element(By.CSS_SELECTOR, f"#{ids.LAYER_TOGGLES} input[value='gas']").click()
+    WebDriverWait(driver, 10).until(lambda d: all(v is False for r, v, _ in traces(d) if r == "tap"))
+    assert any(v is not False for r, v, _ in traces(driver) if r == "cpc")
+    assert console_errors(driver) == []
+
+
+def test_status_filter_hides_planned_routes(driver, server_url):
+    open_dashboard(driver, server_url)
+    driver.find_element(By.CSS_SELECTOR, f"#{ids.STATUS_FILTER} input[value='planned']").click()
+    WebDriverWait(driver, 10).until(
+        lambda d: all(v is False for r, v, _ in traces(d) if r in ("kcts_planned", "trans_caspian_gas_pipeline")))
+
+
+def test_selecting_a_route_from_the_list_opens_its_details(driver, server_url):
+    open_dashboard(driver, server_url)
+    driver.find_element(By.CSS_SELECTOR, "button[id*='\"id\":\"cpc\"']").click()
+    WebDriverWait(driver, 10).until(lambda d: "Caspian Pipeline Consortium" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
+    details = driver.find_element(By.ID, ids.DETAILS_PANEL).text
+    assert "1,511 km" in details and "computed" in details and "Disrupted" in details
+    assert driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS_PANEL} a.source-link")
+    WebDriverWait(driver, 10).until(
+        lambda d: all(o == 1.0 for r, v, o in traces(d) if r == "cpc") and
+        any(o < 0.5 for r, v, o in traces(d) if r == "tap"))
+    related = driver.find_elements(By.CSS_SELECTOR, ".statement-card.is-related")
+    assert related and "Middle Corridor" in related[0].text
+    assert console_errors(driver) == []
+
+
+def test_clicking_a_route_on_the_map_selects_it(driver, server_url):
+    open_dashboard(driver, server_url)
+    # Where a vertex of the BTC leg Erzurum-Ceyhan is drawn, from Plotly's own projection.
+    x, y = driver.execute_script("""
+        const gd = document.querySelector('#route-map .js-plotly-plot');
+        const t = gd.data.find(t => t.meta && t.meta.leg === 'erzurum-ceyhan');
+        const i = Math.floor(t.lon.length / 2);
+        return gd._fullLayout.geo._subplot.projection([t.lon[i], t.lat[i]]);  // px within the graph
+    """)
+    graph = driver.find_element(By.CSS_SELECTOR, "#route-map .js-plotly-plot")
+    rect = graph.rect
+    ActionChains(driver).move_to_element_with_offset(graph, x - rect["width"] / 2, y - rect["height"] / 2).pause(0.3)\
+        .click().perform()
+    WebDriverWait(driver, 10).until(lambda d: "Baku" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
+    assert "BTC" in driver.find_element(By.ID, ids.DETAILS_PANEL).text
+
+
+def test_clicking_a_statement_highlights_its_routes(driver, server_url):
+    open_dashboard(driver, server_url)
+    card = driver.find_element(By.CSS_SELECTOR, "div[id*='uk-kazakhstan-export-routes-3']")
+    assert "approx. TASS" in card.text and "direct quote" in card.text.lower()
+    card.click()
+    WebDriverWait(driver, 10).until(lambda d: "is-selected" in card.get_attribute("class"))
+    WebDriverWait(driver, 10).until(
+        lambda d: all(o == 1.0 for r, v, o in traces(d) if r in ("middle_corridor_black_sea", "cpc")) and
+        all(o < 0.5 for r, v, o in traces(d) if r == "tap"))
+    labels = driver.execute_script(
+        "const gd = document.querySelector('#route-map .js-plotly-plot'); return gd.data[gd.data.length-1].text;")
+    assert "Port of Aktau" in labels
+    assert console_errors(driver) == []
+
+
+def test_statement_card_works_from_the_keyboard(driver, server_url):
+    open_dashboard(driver, server_url)
+    card = driver.find_element(By.CSS_SELECTOR, "div[id*='uk-kazakhstan-export-routes-7']")
+    assert card.get_attribute("tabindex") == "0" and card.get_attribute("role") == "button"
+    card.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: "is-selected" in card.get_attribute("class"))
+    route_button = driver.find_element(By.CSS_SELECTOR, "button[id*='\"id\":\"tap\"']")
+    route_button.send_keys(Keys.SPACE)
+    WebDriverWait(driver, 10).until(lambda d: "Trans Adriatic" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
