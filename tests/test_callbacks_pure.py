@@ -3,17 +3,17 @@
 import pytest
 
 from dashboard import ids
+from dashboard.figure.map_figure import trace_keys
 from dashboard.ui.callbacks import apply_event, route_from_click, statement_card_class
 from dashboard.view import View
 
 
-@pytest.mark.parametrize("click, expected", [
-    (None, None), ({}, None), ({"points": []}, None),
-    ({"points": [{"customdata": "cpc"}]}, "cpc"),
-    ({"points": [{"customdata": ["x"]}]}, None),
-])
-def test_route_from_click(click, expected):
-    assert route_from_click(click) == expected
+def test_route_from_click(registry):
+    cpc = trace_keys(registry).index(("route", "cpc", "pipeline"))
+    assert route_from_click({"points": [{"curveNumber": cpc}]}, registry) == "cpc"
+    for click in (None, {}, {"points": []}, {"points": ["x"]}, {"points": [{"curveNumber": 0}]},
+                  {"points": [{"curveNumber": "cpc"}]}):
+        assert route_from_click(click, registry) is None
 
 
 def test_layer_toggle_event(app_data):
@@ -24,9 +24,12 @@ def test_status_filter_event(app_data):
     assert apply_event(View(), ids.STATUS_FILTER, ["planned"], app_data).statuses == {"planned"}
 
 
-def test_map_click_selects_a_known_route_only(app_data):
-    assert apply_event(View(), ids.MAP, {"points": [{"customdata": "cpc"}]}, app_data).route == "cpc"
-    assert apply_event(View(), ids.MAP, {"points": [{"customdata": "aktau"}]}, app_data) == View()
+def test_map_click_selects_a_route_but_not_a_place(app_data):
+    keys = trace_keys(app_data.registry)
+    click = {"points": [{"curveNumber": keys.index(("route", "cpc", "pipeline"))}]}
+    assert apply_event(View(), ids.MAP, click, app_data).route == "cpc"
+    places = {"points": [{"curveNumber": keys.index(("nodes", "sourced"))}]}
+    assert apply_event(View(), ids.MAP, places, app_data) == View()
 
 
 def test_route_button_event(app_data):

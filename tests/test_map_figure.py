@@ -5,7 +5,8 @@ import shapely
 from shapely.geometry import shape
 
 from dashboard.figure.map_figure import (UIREVISION, build_figure, highlighted_nodes, highlighted_routes,
-                                         leg_style, plotly_winding, restyle_for_view, trace_keys, trace_visible)
+                                         plotly_winding, restyle_for_view, route_at, route_style, trace_keys,
+                                         trace_visible)
 from dashboard.figure.styles import DIMMED_OPACITY, STATUS_STYLES
 from dashboard.registry.layers import AREA_LAYERS
 from dashboard.view import View
@@ -25,7 +26,10 @@ def test_one_trace_per_key(figure, registry):
 def test_trace_keys_cover_areas_every_route_leg_and_places(registry):
     keys = trace_keys(registry)
     assert [k for k in keys if k[0] == "area"] == [("area", a.id) for a in AREA_LAYERS]
-    assert sum(1 for k in keys if k[0] == "leg") == sum(len(r.leg_ids) for r in registry.network.routes.values())
+    route_keys = [k for k in keys if k[0] == "route"]
+    assert {k[1] for k in route_keys} == set(registry.network.routes)
+    assert ("route", "middle_corridor_black_sea", "ferry") in route_keys
+    assert len(route_keys) < sum(len(r.leg_ids) for r in registry.network.routes.values())
     assert keys[-1] == ("highlight", "nodes")
 
 
@@ -40,9 +44,17 @@ def test_only_svg_geo_traces(figure):
     assert {t["type"] for t in figure["data"]} == {"scattergeo", "choropleth"}
 
 
-def test_legs_are_densified_for_hover(figure):
-    leg = next(t for t in figure["data"] if t.get("meta", {}).get("leg") == "aktau-alat-ferry")
-    assert len(leg["lon"]) > 20 and leg["customdata"][0] == "middle_corridor_black_sea"
+def test_lines_are_densified_for_hover_and_legs_separated_by_gaps(figure, registry):
+    ferry = next(t for t in figure["data"] if t.get("meta") == {"route": "middle_corridor_black_sea", "mode": "ferry"})
+    legs = [registry.network.legs["aktau-alat-ferry"], registry.network.legs["kuryk-alat-ferry"]]
+    assert len(ferry["lon"]) == sum(len(leg.coords) for leg in legs) + 1 and ferry["lon"].count(None) == 1
+    assert len(ferry["lon"]) > 40
+
+
+def test_route_at_maps_a_clicked_trace_back_to_its_route(registry):
+    keys = trace_keys(registry)
+    assert route_at(registry, keys.index(("route", "tap", "pipeline"))) == "tap"
+    assert route_at(registry, 0) is None and route_at(registry, 10_000) is None and route_at(registry, "3") is None
 
 
 def test_area_rings_are_clockwise_for_plotly(figure):
@@ -58,7 +70,7 @@ def test_plotly_winding_keeps_properties():
 
 
 def test_disrupted_route_has_cross_marks(figure):
-    cpc = next(t for t in figure["data"] if t.get("meta", {}).get("route") == "cpc")
+    cpc = next(t for t in figure["data"] if (t.get("meta") or {}).get("route") == "cpc")
     assert cpc["mode"] == "lines+markers" and max(cpc["marker"]["size"]) > 0
 
 
@@ -71,17 +83,17 @@ def test_approximate_places_use_an_open_symbol(figure):
 
 def test_visibility_follows_layers_and_status(registry):
     assert not trace_visible(("area", "china"), registry, View(layers=frozenset()))
-    assert trace_visible(("leg", "cpc", "tengiz-atyrau"), registry, View())
-    assert not trace_visible(("leg", "cpc", "tengiz-atyrau"), registry, View(statuses=frozenset({"operating"})))
-    assert not trace_visible(("leg", "tap", "fier-melendugno-subsea"), registry,
+    assert trace_visible(("route", "cpc", "pipeline"), registry, View())
+    assert not trace_visible(("route", "cpc", "pipeline"), registry, View(statuses=frozenset({"operating"})))
+    assert not trace_visible(("route", "tap", "pipeline"), registry,
                              View(layers=frozenset({"oil", "cargo"})))
 
 
 def test_styles_dim_others_when_something_is_highlighted(registry):
     cpc, tap = registry.network.routes["cpc"], registry.network.routes["tap"]
-    assert leg_style(cpc, frozenset())["opacity"] == STATUS_STYLES["disrupted"].opacity
-    assert leg_style(cpc, frozenset({"cpc"}))["width"] > STATUS_STYLES["disrupted"].width
-    assert leg_style(tap, frozenset({"cpc"}))["opacity"] == DIMMED_OPACITY
+    assert route_style(cpc, frozenset())["opacity"] == STATUS_STYLES["disrupted"].opacity
+    assert route_style(cpc, frozenset({"cpc"}))["width"] > STATUS_STYLES["disrupted"].width
+    assert route_style(tap, frozenset({"cpc"}))["opacity"] == DIMMED_OPACITY
 
 
 def test_statement_highlights_its_routes_and_places(app_data):
@@ -106,8 +118,8 @@ def test_restyle_changes_only_style_properties(app_data):
     assert set(changes) == set(range(len(keys)))
     for index, change in changes.items():
         assert set(change) <= {"visible", "opacity", "line.width", "lon", "lat", "text"}
-    cpc_index = keys.index(("leg", "cpc", "tengiz-atyrau"))
-    tap_index = keys.index(("leg", "tap", "fier-melendugno-subsea"))
+    cpc_index = keys.index(("route", "cpc", "pipeline"))
+    tap_index = keys.index(("route", "tap", "pipeline"))
     assert changes[cpc_index]["opacity"] == 1.0 and changes[tap_index]["opacity"] == DIMMED_OPACITY
     assert len(changes[len(keys) - 1]["lon"]) == 4
 

@@ -36,11 +36,22 @@ GEO_FRAME = {
 
 
 def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
+    """One trace per area layer, per (route, mode) - a route's legs of one mode share a style, so they
+    share a trace, which keeps the figure to a few dozen traces - and per kind of place."""
     keys: list[TraceKey] = [("area", area.id) for area in AREA_LAYERS]
     for route in registry.network.routes.values():
-        keys += [("leg", route.id, leg_id) for leg_id in route.leg_ids]
+        modes = dict.fromkeys(leg.mode for leg in registry.network.route_legs(route.id))
+        keys += [("route", route.id, mode) for mode in modes]
     keys += [("nodes", "sourced"), ("nodes", "approximate"), ("highlight", "nodes")]
     return tuple(keys)
+
+
+def route_at(registry: Registry, curve_number: object) -> str | None:
+    """The route drawn by the trace at this index (what a click on the map reports), if any."""
+    keys = trace_keys(registry)
+    if isinstance(curve_number, int) and 0 <= curve_number < len(keys) and keys[curve_number][0] == "route":
+        return keys[curve_number][1]
+    return None
 
 
 def highlighted_routes(view: View, corpus: Corpus) -> frozenset[str]:
@@ -66,7 +77,7 @@ def highlighted_nodes(view: View, registry: Registry, corpus: Corpus) -> tuple[s
 def trace_visible(key: TraceKey, registry: Registry, view: View) -> bool:
     if key[0] == "area":
         return key[1] in view.layers
-    if key[0] == "leg":
+    if key[0] == "route":
         route = registry.network.routes[key[1]]
         return layer(route.commodity).id in view.layers and route.status in view.statuses
     if key[0] == "nodes":
@@ -74,7 +85,7 @@ def trace_visible(key: TraceKey, registry: Registry, view: View) -> bool:
     return True
 
 
-def leg_style(route: Route, highlighted: frozenset[str]) -> dict[str, float]:
+def route_style(route: Route, highlighted: frozenset[str]) -> dict[str, float]:
     status = STATUS_STYLES[route.status]
     if not highlighted:
         return {"width": status.width, "opacity": status.opacity}
@@ -83,37 +94,43 @@ def leg_style(route: Route, highlighted: frozenset[str]) -> dict[str, float]:
     return {"width": status.width, "opacity": DIMMED_OPACITY}
 
 
-def _leg_hover(route: Route, leg: Leg, registry: Registry) -> str:
-    nodes = registry.network.nodes
+def _route_hover(route: Route, mode: str, legs: list[Leg]) -> str:
     capacity = route.capacity
+    subsea = " (part subsea)" if any(leg.subsea for leg in legs) else ""
     parts = [
         f"<b>{route.short_name}</b>",
-        f"{nodes[leg.start].name} → {nodes[leg.end].name}",
-        f"{MODE_LABELS[leg.mode]}{' (subsea)' if leg.subsea else ''} · {STATUS_STYLES[route.status].label}",
+        f"{MODE_LABELS[mode]}{subsea} · {STATUS_STYLES[route.status].label}",
         f"Capacity: {capacity.value_text} {capacity.unit} ({capacity.as_of})" if capacity else "Capacity: unsourced",
     ]
-    if leg.approximate:
-        parts.append("<i>an end of this leg has an approximate position</i>")
+    if any(leg.approximate for leg in legs):
+        parts.append("<i>some positions on this line are approximate</i>")
     parts.append("<i>click for figures and sources</i>")
     return "<br>".join(parts)
 
 
-def _leg_trace(route: Route, leg: Leg, registry: Registry, style: dict[str, float], visible: bool) -> dict:
-    lons = [c[0] for c in leg.coords]
-    lats = [c[1] for c in leg.coords]
+def _route_trace(route: Route, mode: str, registry: Registry, style: dict[str, float], visible: bool) -> dict:
+    legs = [leg for leg in registry.network.route_legs(route.id) if leg.mode == mode]
+    lons: list[float | None] = []
+    lats: list[float | None] = []
+    for leg in legs:
+        if lons:
+            lons.append(None)  # a gap between legs of one trace
+            lats.append(None)
+        lons += [c[0] for c in leg.coords]
+        lats += [c[1] for c in leg.coords]
     status = STATUS_STYLES[route.status]
     trace: dict[str, Any] = {
-        "type": "scattergeo", "mode": "lines", "name": route.short_name,
-        "lon": lons, "lat": lats, "customdata": [route.id] * len(lons),
-        "text": _leg_hover(route, leg, registry), "hovertemplate": "%{text}<extra></extra>",
-        "line": {"color": COMMODITY_COLOURS[route.commodity], "width": style["width"], "dash": MODE_DASHES[leg.mode]},
+        "type": "scattergeo", "mode": "lines", "name": route.short_name, "lon": lons, "lat": lats,
+        "text": _route_hover(route, mode, legs), "hovertemplate": "%{text}<extra></extra>",
+        "line": {"color": COMMODITY_COLOURS[route.commodity], "width": style["width"], "dash": MODE_DASHES[mode]},
         "opacity": style["opacity"], "visible": visible, "showlegend": False,
-        "meta": {"route": route.id, "leg": leg.id},
+        "meta": {"route": route.id, "mode": mode},
     }
     if status.marked:
         trace["mode"] = "lines+markers"
         trace["marker"] = {"symbol": "x-thin", "line": {"width": 2, "color": COMMODITY_COLOURS[route.commodity]},
-                           "size": [10 if i % MARK_EVERY == MARK_EVERY // 2 else 0 for i in range(len(lons))]}
+                           "size": [10 if i % MARK_EVERY == MARK_EVERY // 2 and lons[i] is not None else 0
+                                    for i in range(len(lons))]}
     return trace
 
 
@@ -174,10 +191,9 @@ def build_figure(registry: Registry, corpus: Corpus, view: View) -> dict:
         visible = trace_visible(key, registry, view)
         if key[0] == "area":
             data.append(_area_trace(key[1], registry, visible))
-        elif key[0] == "leg":
+        elif key[0] == "route":
             route = registry.network.routes[key[1]]
-            data.append(_leg_trace(route, registry.network.legs[key[2]], registry, leg_style(route, highlighted),
-                                   visible))
+            data.append(_route_trace(route, key[2], registry, route_style(route, highlighted), visible))
         elif key[0] == "nodes":
             data.append(_node_trace(key[1] == "approximate", registry, visible))
         else:
@@ -207,8 +223,8 @@ def restyle_for_view(registry: Registry, corpus: Corpus, view: View) -> dict[int
     changes: dict[int, dict[str, Any]] = {}
     for index, key in enumerate(trace_keys(registry)):
         change: dict[str, Any] = {"visible": trace_visible(key, registry, view)}
-        if key[0] == "leg":
-            style = leg_style(registry.network.routes[key[1]], highlighted)
+        if key[0] == "route":
+            style = route_style(registry.network.routes[key[1]], highlighted)
             change.update({"opacity": style["opacity"], "line.width": style["width"]})
         elif key[0] == "highlight":
             change.update(highlight_trace_data(view, registry, corpus))

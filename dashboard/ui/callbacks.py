@@ -11,18 +11,17 @@ from dash import ALL, Dash, Input, Output, Patch, State, ctx, no_update
 
 from dashboard import ids
 from dashboard.appdata import AppData
-from dashboard.figure.map_figure import highlighted_routes, restyle_for_view
+from dashboard.figure.map_figure import highlighted_routes, restyle_for_view, route_at
 from dashboard.ui.panels import details_placeholder, route_details
 from dashboard.view import View, clear_selection, select_route, select_statement, with_layers, with_statuses
 
 
-def route_from_click(click_data: dict | None) -> str | None:
+def route_from_click(click_data: dict | None, registry) -> str | None:
     """The route id a click on the map landed on, or None for a place marker or empty map."""
     points = (click_data or {}).get("points") or []
-    if not points:
+    if not points or not isinstance(points[0], dict):
         return None
-    custom = points[0].get("customdata")
-    return custom if isinstance(custom, str) else None
+    return route_at(registry, points[0].get("curveNumber"))
 
 
 def apply_event(view: View, trigger: object, value: object, data: AppData) -> View:
@@ -33,7 +32,7 @@ def apply_event(view: View, trigger: object, value: object, data: AppData) -> Vi
     if trigger == ids.STATUS_FILTER:
         return with_statuses(view, value)
     if trigger == ids.MAP:
-        route_id = route_from_click(value)
+        route_id = route_from_click(value, data.registry)
         return select_route(view, route_id) if route_id in routes else view
     if trigger == ids.CLEAR_SELECTION:
         return clear_selection(view) if value else view
@@ -82,6 +81,7 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Output({"type": ids.ROUTE_LINK, "id": ALL}, "className"),
         Output({"type": ids.ROUTE_LINK, "id": ALL}, "aria-pressed"),
         Input(ids.VIEW_STORE, "data"),
+        prevent_initial_call=True,  # the layout is already rendered for the initial view
     )
     def render_panels(stored):
         view = View.from_store(stored)

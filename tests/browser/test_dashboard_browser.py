@@ -64,15 +64,14 @@ def test_selecting_a_route_from_the_list_opens_its_details(driver, server_url):
     assert console_errors(driver) == []
 
 
-def test_clicking_a_route_on_the_map_selects_it(driver, server_url):
+def test_clicking_a_route_on_the_map_selects_it(driver, server_url, registry):
     open_dashboard(driver, server_url)
-    # Where a vertex of the BTC leg Erzurum-Ceyhan is drawn, from Plotly's own projection.
-    x, y = driver.execute_script("""
-        const gd = document.querySelector('#route-map .js-plotly-plot');
-        const t = gd.data.find(t => t.meta && t.meta.leg === 'erzurum-ceyhan');
-        const i = Math.floor(t.lon.length / 2);
-        return gd._fullLayout.geo._subplot.projection([t.lon[i], t.lat[i]]);  // px within the graph
-    """)
+    ceyhan_leg = registry.network.legs["erzurum-ceyhan"]
+    lon, lat = ceyhan_leg.coords[len(ceyhan_leg.coords) // 2]
+    # Where Plotly draws that point, from its own projection (px within the graph).
+    x, y = driver.execute_script(
+        "return document.querySelector('#route-map .js-plotly-plot')._fullLayout.geo._subplot.projection(arguments[0]);",
+        [lon, lat])
     graph = driver.find_element(By.CSS_SELECTOR, "#route-map .js-plotly-plot")
     rect = graph.rect
     ActionChains(driver).move_to_element_with_offset(graph, x - rect["width"] / 2, y - rect["height"] / 2).pause(0.3)\

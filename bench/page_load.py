@@ -1,0 +1,107 @@
+"""Page load to drawn map, and bytes transferred: the dashboard against a bare Dash page drawing one
+offline geo map, in the same run, alternating, each load in a fresh headless Chromium (empty cache).
+
+    python bench/page_load.py [--runs N] [--json FILE]
+
+Targets (issue 2): at most 0.7x the bare page's time to a drawn map, and a quarter of its bytes.
+The bare page is what a Dash user writes first: Dash defaults (full plotly.js bundle, no
+compression) and one Scattergeo on the same local base map.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import statistics
+import sys
+from pathlib import Path
+
+from selenium.webdriver.support.ui import WebDriverWait
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bare_app import create_bare_app  # noqa: E402
+from dashboard.app import create_app  # noqa: E402
+from tests.browser.harness import chrome, serving  # noqa: E402
+
+# Installed before any page script runs: records when the first geo subplot has drawn its lines.
+DRAWN_PROBE = """
+(function () {
+  function check() {
+    var gd = document.querySelector('.js-plotly-plot');
+    if (gd && gd.querySelectorAll('.geo .scattergeo path.js-line').length > 0 && gd.querySelector('.geo .layer.bg, .geo .coastlines, .geo path')) {
+      window.__mapDrawnAt = performance.now();
+      return;
+    }
+    requestAnimationFrame(check);
+  }
+  requestAnimationFrame(check);
+})();
+"""
+
+
+def load_once(url: str) -> dict:
+    driver = chrome(1600, 1000)
+    try:
+        driver.execute_cdp_cmd("Network.enable", {})
+        driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
+        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": DRAWN_PROBE})
+        driver.get(url)
+        WebDriverWait(driver, 60, poll_frequency=0.05).until(lambda d: d.execute_script("return window.__mapDrawnAt"))
+        drawn_ms = driver.execute_script("return window.__mapDrawnAt")
+        encoded = 0
+        requests = 0
+        for entry in driver.get_log("performance"):
+            message = json.loads(entry["message"])["message"]
+            if message["method"] == "Network.loadingFinished":
+                encoded += message["params"].get("encodedDataLength", 0)
+                requests += 1
+        return {"drawn_ms": drawn_ms, "bytes": encoded, "requests": requests}
+    finally:
+        driver.quit()
+
+
+def measure(runs: int) -> dict:
+    dashboard = create_app()
+    bare = create_bare_app()
+    results = {"dashboard": [], "bare": []}
+    with serving(dashboard.server) as dashboard_url, serving(bare.server) as bare_url:
+        load_once(dashboard_url), load_once(bare_url)  # warm the servers (first-request set-up)
+        for _ in range(runs):
+            results["dashboard"].append(load_once(dashboard_url))
+            results["bare"].append(load_once(bare_url))
+    summary = {}
+    for name, loads in results.items():
+        summary[name] = {
+            "drawn_ms_median": statistics.median(r["drawn_ms"] for r in loads),
+            "drawn_ms_all": [round(r["drawn_ms"]) for r in loads],
+            "bytes": statistics.median(r["bytes"] for r in loads),
+            "requests": loads[0]["requests"],
+        }
+    summary["time_ratio"] = summary["dashboard"]["drawn_ms_median"] / summary["bare"]["drawn_ms_median"]
+    summary["bytes_ratio"] = summary["dashboard"]["bytes"] / summary["bare"]["bytes"]
+    summary["machine"] = f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}"
+    summary["runs"] = runs
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "page_load.json")
+    args = parser.parse_args()
+    summary = measure(args.runs)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(summary, indent=2))
+    d, b = summary["dashboard"], summary["bare"]
+    print(f"{'page':<12}{'drawn (median ms)':>20}{'bytes':>14}{'requests':>10}")
+    print(f"{'dashboard':<12}{d['drawn_ms_median']:>20.0f}{d['bytes']:>14,.0f}{d['requests']:>10}")
+    print(f"{'bare Dash':<12}{b['drawn_ms_median']:>20.0f}{b['bytes']:>14,.0f}{b['requests']:>10}")
+    print(f"time ratio {summary['time_ratio']:.2f} (target <= 0.70), bytes ratio {summary['bytes_ratio']:.2f} "
+          f"(target <= 0.25), {args.runs} runs, {summary['machine']}")
+
+
+if __name__ == "__main__":
+    main()

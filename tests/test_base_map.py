@@ -1,0 +1,64 @@
+"""The clipped Plotly base map: decoding, clipping and what Plotly needs of it."""
+
+import json
+
+import shapely
+from shapely.geometry import box, shape
+
+from dashboard.paths import PROJECT_ROOT
+from geodata.base_map import clip_topology, decode_arcs, geometry_to_geojson
+
+SQUARE_TOPOLOGY = {
+    "type": "Topology",
+    "transform": {"scale": [1, 1], "translate": [0, 0]},
+    "objects": {
+        "land": {"type": "GeometryCollection", "geometries": [
+            {"type": "Polygon", "arcs": [[0]], "id": "L", "properties": {"ct": [1, 1]}}]},
+        "coastlines": {"type": "GeometryCollection", "geometries": [{"type": "LineString", "arcs": [0]}]},
+        "ocean": {"type": "GeometryCollection", "geometries": [{"type": "Polygon", "arcs": [[1]]}]},
+    },
+    # a 4x4 square from (0,0), delta-encoded; and a ring around everything
+    "arcs": [[[0, 0], [0, 4], [4, 0], [0, -4], [-4, 0]], [[-10, -10], [0, 30], [30, 0], [0, -30], [-30, 0]]],
+}
+
+
+def test_decode_delta_encoded_arcs():
+    assert decode_arcs(SQUARE_TOPOLOGY)[0] == [[0, 0], [0, 4], [4, 4], [4, 0], [0, 0]]
+
+
+def test_negative_arc_index_reverses_the_arc():
+    arcs = decode_arcs(SQUARE_TOPOLOGY)
+    line = geometry_to_geojson({"type": "LineString", "arcs": [~0]}, arcs)
+    assert line["coordinates"][0] == [0, 0] and line["coordinates"][1] == [4, 0]
+
+
+def test_clip_keeps_objects_ids_and_properties_and_cuts_to_the_frame():
+    clipped = clip_topology(SQUARE_TOPOLOGY, box(2, 2, 10, 10))
+    land = clipped["objects"]["land"]["geometries"][0]
+    assert land["id"] == "L" and land["properties"] == {"ct": [1, 1]}
+    polygon = shape(geometry_to_geojson(land, decode_arcs(clipped)))
+    assert abs(polygon.area - 4) < 0.01 and polygon.bounds[0] >= 1.99
+
+
+def test_ocean_is_the_frame_less_the_land():
+    clipped = clip_topology(SQUARE_TOPOLOGY, box(2, 2, 10, 10))
+    ocean = shape(geometry_to_geojson(clipped["objects"]["ocean"]["geometries"][0], decode_arcs(clipped)))
+    assert abs(ocean.area - (64 - 4)) < 0.1
+
+
+def test_polygons_are_wound_clockwise_for_d3():
+    clipped = clip_topology(SQUARE_TOPOLOGY, box(2, 2, 10, 10))
+    land = shape(geometry_to_geojson(clipped["objects"]["land"]["geometries"][0], decode_arcs(clipped)))
+    assert not land.exterior.is_ccw
+
+
+def test_shipped_base_map_has_what_plotly_reads():
+    topology = json.loads((PROJECT_ROOT / "assets" / "topojson" / "world_50m.json").read_text())
+    assert topology["type"] == "Topology"
+    for name in ("land", "ocean", "lakes", "rivers", "coastlines", "countries"):
+        assert topology["objects"][name]["geometries"], name
+    arcs = decode_arcs(topology)
+    caspian_coast = shapely.Point(51.15, 43.65).buffer(0.5)
+    land = shapely.union_all([shape(geometry_to_geojson(g, arcs)) for g in topology["objects"]["land"]["geometries"]])
+    assert land.intersects(caspian_coast) and land.bounds[2] <= 125.01
+    assert (PROJECT_ROOT / "assets" / "topojson" / "world_50m.json").stat().st_size < 600_000
