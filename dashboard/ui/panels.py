@@ -105,7 +105,9 @@ def route_details(route: Route, data: AppData) -> html.Div:
         *([html.H3("Events"), html.Ul([html.Li([html.Strong(e.date), f" — {e.event} ", *source_links(e.sources)])
                                        for e in route.events], className="events")] if route.events else []),
         html.H3("What was said about it"),
-        html.Ul([html.Li(f"“{s.text[:140]}{'…' if len(s.text) > 140 else ''}” — {s.speaker.name}")
+        html.Ul([html.Li([html.Span("Quote: " if s.kind == DIRECT else "Reported: ", className="kind"),
+                          *(["“", *statement_body(s), "”"] if s.kind == DIRECT else statement_body(s)),
+                          f" — {s.speaker.name}, {data.corpus.article(s.article_id).dateline}"])
                  for s in statements], className="route-statements") if statements else html.P(
             "No statement in the seeded articles concerns this route."),
         html.P(["Route sources: ", *source_links(route.sources)], className="route-sources"),
