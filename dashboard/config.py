@@ -22,6 +22,7 @@ class ConfigError(ValueError):
 class AppConfig:
     url_prefix: str = "/"
     frame_ancestors: tuple[str, ...] = ("'self'",)
+    proxy_strips_prefix: bool = False
     paths: DataPaths = field(default_factory=DataPaths)
 
     @classmethod
@@ -40,6 +41,10 @@ class AppConfig:
         if bad:
             problems.append(f"DASHBOARD_FRAME_ANCESTORS: {', '.join(bad)} not an origin like https://portal.example.org "
                             "or 'self'")
+        strips = env.get("DASHBOARD_PROXY_STRIPS_PREFIX", "0").strip().lower()
+        if strips not in ("0", "1", "true", "false", "yes", "no", ""):
+            problems.append(f"DASHBOARD_PROXY_STRIPS_PREFIX={strips!r}: must be 1 or 0")
         if problems:
             raise ConfigError("; ".join(problems))
-        return cls(url_prefix=prefix, frame_ancestors=ancestors, paths=paths or DataPaths())
+        return cls(url_prefix=prefix, frame_ancestors=ancestors, proxy_strips_prefix=strips in ("1", "true", "yes"),
+                   paths=paths or DataPaths())

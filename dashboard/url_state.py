@@ -32,6 +32,11 @@ class Vocabulary:
     statements: frozenset[str]
 
 
+def default_panel(route: str | None) -> str:
+    """A link that names a route opens on its details unless it says otherwise."""
+    return "details" if route else PANELS[0]
+
+
 def _number(value: float) -> str:
     return f"{value:.4f}".rstrip("0").rstrip(".")
 
@@ -50,7 +55,7 @@ def encode(view: View) -> str:
         params.append(("center", f"{_number(view.center[0])},{_number(view.center[1])}"))
     if view.scale is not None:
         params.append(("scale", _number(view.scale)))
-    if view.panel != PANELS[0]:
+    if view.panel != default_panel(view.route):
         params.append(("panel", view.panel))
     if view.embed:
         params.append(("embed", "1"))
@@ -150,6 +155,8 @@ def decode(query: str, vocabulary: Vocabulary) -> tuple[View, tuple[str, ...]]:
                 ignored.append(f"embed: {_shown(value)!r} is not 1 or 0")
         elif name == "panels":
             view = replace(view, embed_panels=_id_list(name, value, EMBED_PANELS, ignored))
+    if "panel" not in seen:
+        view = replace(view, panel=default_panel(view.route))
     if view.embed_panels and not view.embed:
         ignored.append("panels: only used with embed=1")
         view = replace(view, embed_panels=frozenset())

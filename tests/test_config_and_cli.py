@@ -77,3 +77,10 @@ def test_bad_environment_is_one_clear_line():
 def test_unknown_command():
     result = run_cli("fly")
     assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_proxy_strips_prefix_flag():
+    assert AppConfig.from_env({"DASHBOARD_PROXY_STRIPS_PREFIX": "1"}).proxy_strips_prefix
+    assert not AppConfig.from_env({}).proxy_strips_prefix
+    with pytest.raises(ConfigError, match="DASHBOARD_PROXY_STRIPS_PREFIX"):
+        AppConfig.from_env({"DASHBOARD_PROXY_STRIPS_PREFIX": "maybe"})

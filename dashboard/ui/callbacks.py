@@ -61,10 +61,10 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
 
 def view_from_location(pathname: str | None, search: str | None, vocabulary: Vocabulary) -> tuple[View, tuple]:
     """The view a URL asks for: its query, plus embedding when the path ends in /embed."""
-    view, ignored = decode(search or "", vocabulary)
-    if (pathname or "").rstrip("/").endswith("/" + EMBED_PATH):
-        view = View(**{**view.__dict__, "embed": True})
-    return view, ignored
+    query = (search or "").lstrip("?")
+    if (pathname or "").rstrip("/").endswith("/" + EMBED_PATH) and "embed=" not in query:
+        query = f"{query}&embed=1" if query else "embed=1"
+    return decode(query, vocabulary)
 
 
 def share_links(href: str | None, view: View, title: str) -> tuple[str, str]:

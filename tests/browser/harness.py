@@ -62,8 +62,10 @@ def console_errors(driver) -> list[str]:
     return [e["message"] for e in driver.get_log("browser") if e["level"] == "SEVERE"]
 
 
+# The map is drawn: Plotly has loaded the base map and drawn the geo subplot (layers may be off).
 MAP_READY = """
 const gd = document.querySelector('#route-map .js-plotly-plot');
-return !!(gd && gd._fullLayout && gd.querySelectorAll('.geo .scattergeo path.js-line').length > 0
-          && gd.querySelectorAll('.geo .choroplethlocation').length > 0);
+const geo = gd && gd._fullLayout && gd._fullLayout.geo && gd._fullLayout.geo._subplot;
+return !!(geo && geo.topojson && gd.querySelectorAll('.geo .layer path').length > 0
+          && !gd.classList.contains('dash-graph--pending'));
 """

@@ -1,0 +1,118 @@
+"""The URL codec: round trips for every valid view, and no input that makes it raise."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dashboard.registry.layers import LAYER_IDS
+from dashboard.registry.model import STATUSES
+from dashboard.url_state import MAX_QUERY_CHARS, Vocabulary, decode, encode
+from dashboard.view import EMBED_PANELS, PANELS, SCALE_RANGE, View
+
+ROUTES = ("cpc", "tap", "middle_corridor_black_sea")
+STATEMENTS = ("uk-kazakhstan-export-routes-3", "uk-kazakhstan-export-routes-7")
+VOCABULARY = Vocabulary(routes=frozenset(ROUTES), statements=frozenset(STATEMENTS))
+
+coordinates = st.tuples(st.floats(-180, 180), st.floats(-90, 90)).map(lambda c: (round(c[0], 4), round(c[1], 4)))
+scales = st.floats(*SCALE_RANGE).map(lambda s: round(s, 4))
+
+
+@st.composite
+def views(draw):
+    embed = draw(st.booleans())
+    return View(
+        layers=frozenset(draw(st.sets(st.sampled_from(LAYER_IDS)))),
+        statuses=frozenset(draw(st.sets(st.sampled_from(STATUSES)))),
+        route=draw(st.none() | st.sampled_from(ROUTES)),
+        statement=draw(st.none() | st.sampled_from(STATEMENTS)),
+        center=draw(st.none() | coordinates),
+        scale=draw(st.none() | scales),
+        panel=draw(st.sampled_from(PANELS)),
+        embed=embed,
+        embed_panels=frozenset(draw(st.sets(st.sampled_from(EMBED_PANELS)))) if embed else frozenset(),
+    )
+
+
+def valid(view: View) -> bool:
+    return (view.layers <= set(LAYER_IDS) and view.statuses <= set(STATUSES)
+            and view.route in (None, *ROUTES) and view.statement in (None, *STATEMENTS)
+            and (view.center is None or (-180 <= view.center[0] <= 180 and -90 <= view.center[1] <= 90))
+            and (view.scale is None or SCALE_RANGE[0] <= view.scale <= SCALE_RANGE[1])
+            and view.panel in PANELS and (view.embed or not view.embed_panels))
+
+
+@settings(max_examples=400)
+@given(views())
+def test_decode_inverts_encode(view):
+    assert decode(encode(view), VOCABULARY) == (view, ())
+
+
+@settings(max_examples=400)
+@given(st.text(max_size=300))
+def test_decode_never_raises_and_returns_a_valid_view(text):
+    view, ignored = decode(text, VOCABULARY)
+    assert valid(view) and isinstance(ignored, tuple)
+
+
+@settings(max_examples=200)
+@given(st.dictionaries(st.sampled_from(["layers", "status", "route", "statement", "center", "scale", "panel",
+                                        "embed", "panels", "zzz"]), st.text(max_size=40), max_size=9))
+def test_decode_of_any_parameter_values_is_valid(params):
+    from urllib.parse import urlencode
+    view, _ = decode(urlencode(params), VOCABULARY)
+    assert valid(view)
+
+
+def test_default_view_encodes_to_nothing():
+    assert encode(View()) == "" and decode("", VOCABULARY) == (View(), ())
+
+
+def test_a_leading_question_mark_is_fine():
+    assert decode("?route=cpc", VOCABULARY)[0].route == "cpc"
+
+
+def test_readable_encoding():
+    view = View(layers=frozenset({"china", "oil"}), route="cpc", center=(49.25, 41.3), scale=2.5, panel="details")
+    assert encode(view) == "layers=china,oil&route=cpc&center=49.25,41.3&scale=2.5"
+    assert encode(View(route="cpc", panel="table")).endswith("&panel=table")
+
+
+@pytest.mark.parametrize("query, expected_notice", [
+    ("route=teleport", "route: unknown 'teleport'"),
+    ("statement=nope", "statement: unknown 'nope'"),
+    ("layers=china,mars", "layers: unknown mars"),
+    ("status=operating,imaginary", "status: unknown imaginary"),
+    ("panel=sidebar", "panel: unknown 'sidebar'"),
+    ("center=abc", "center: 'abc' is not 'longitude,latitude'"),
+    ("center=500,10", "center: 500,10 is off the globe, moved to 180,10"),
+    ("scale=9999", "scale: 9999 is out of range 0.5-30, set to 30"),
+    ("scale=nan", "scale: 'nan' is not a number"),
+    ("foo=1", "unknown parameter 'foo'"),
+    ("route=cpc&route=tap", "route: given twice, the first one was used"),
+    ("panels=legend", "panels: only used with embed=1"),
+    ("embed=maybe", "embed: 'maybe' is not 1 or 0"),
+])
+def test_each_ignored_part_is_named(query, expected_notice):
+    view, ignored = decode(query, VOCABULARY)
+    assert expected_notice in ignored and valid(view)
+
+
+def test_known_parts_survive_next_to_garbage():
+    view, ignored = decode("route=cpc&layers=oil,<b>&scale=-4", VOCABULARY)
+    assert view.route == "cpc" and view.layers == {"oil"} and view.scale == SCALE_RANGE[0] and len(ignored) == 2
+
+
+def test_huge_query_is_cut_and_said():
+    view, ignored = decode("route=cpc&" + "x=" + "a" * 50_000, VOCABULARY)
+    assert view.route == "cpc"
+    assert any(f"only the first {MAX_QUERY_CHARS:,}" in item for item in ignored)
+
+
+def test_ignored_values_are_shortened_and_printable():
+    _, ignored = decode("route=" + "%0A" + "<script>alert(1)</script>" * 10, VOCABULARY)
+    (notice,) = ignored
+    assert len(notice) < 80 and "\n" not in notice
+
+
+def test_empty_layers_means_none_shown():
+    assert decode("layers=", VOCABULARY)[0].layers == frozenset()
