@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 from dashboard.config import DEFAULT_HOST, DEFAULT_PORT, AppConfig, ConfigError
+from dashboard.export.jobs import DEFAULT_BASE_URL
+from dashboard.export.presets import FORMATS, PRESETS
 from dashboard.registry.problems import DataError
 
 
@@ -28,6 +31,20 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=f"port (default {DEFAULT_PORT})")
     serve.add_argument("--debug", action="store_true", help="Dash dev tools and reloading")
     commands.add_parser("check", help="validate every data and seed file; exit 1 naming each problem")
+    export = commands.add_parser("export", help="export views as PNG, SVG or PDF report figures",
+                                 description="Render one view (--view) or many (--batch) offline.")
+    what = export.add_mutually_exclusive_group()
+    what.add_argument("--view", default="", help="the view's query string, as in the dashboard's address")
+    what.add_argument("--batch", type=Path, help="file of views, one a line: NAME<TAB>QUERY or QUERY")
+    export.add_argument("--format", choices=FORMATS, default="png")
+    export.add_argument("--preset", choices=[*PRESETS, "custom"], default="a4-landscape")
+    export.add_argument("--width", type=float, help="custom layout width, px (PDF page: px/96 in)")
+    export.add_argument("--height", type=float, help="custom layout height, px")
+    export.add_argument("--scale", type=float, help="custom PNG pixels per layout px")
+    export.add_argument("--out", type=Path, help="output file (one view)")
+    export.add_argument("--out-dir", type=Path, help="output folder (batch)")
+    export.add_argument("--base-url", default=DEFAULT_BASE_URL, help="the dashboard's address, for the caption's link")
+    export.add_argument("--quote", action="store_true", help="add the selected statement as a pull quote")
     return top
 
 
@@ -50,6 +67,54 @@ def check(config: AppConfig) -> int:
     return 0
 
 
+def progress_bar(done: int, total: int, label: str, width: int = 30) -> str:
+    filled = round(width * done / total) if total else width
+    return f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {label}"
+
+
+def export(args, config: AppConfig) -> int:
+    from dashboard.appdata import load_app_data
+    from dashboard.export.jobs import (ExportRequestError, check_output, export_bytes, read_batch, resolve_size,
+                                       strict_view)
+    from dashboard.export.renderer import ExportFailed, ExportUnavailable, Renderer, write_atomically
+
+    try:
+        size = resolve_size(args.preset, args.width, args.height, args.scale)
+        data = load_app_data(config.paths)
+        if args.batch:
+            if args.out_dir is None:
+                raise ExportRequestError("--batch needs --out-dir")
+            if not args.out_dir.is_dir():
+                raise ExportRequestError(f"--out-dir {args.out_dir} is not a folder")
+            jobs = [(item.name, strict_view(item.query, data), args.out_dir / f"{item.name}.{args.format}")
+                    for item in read_batch(args.batch)]
+        else:
+            if args.out is None:
+                raise ExportRequestError("--out FILE is needed")
+            jobs = [(args.out.stem, strict_view(args.view, data), args.out)]
+        for _, _, out in jobs:
+            check_output(out)
+    except (ExportRequestError, DataError) as exc:
+        print(f"export: {exc}", file=sys.stderr)
+        return 2
+    renderer = Renderer(config.paths)
+    try:
+        for done, (name, view, out) in enumerate(jobs):
+            if len(jobs) > 1:
+                print("\r" + progress_bar(done, len(jobs), name), end="", file=sys.stderr, flush=True)
+            write_atomically(out, export_bytes(data, renderer, view, size, args.format, args.base_url, args.quote))
+        if len(jobs) > 1:
+            print("\r" + progress_bar(len(jobs), len(jobs), "done"), file=sys.stderr)
+    except (ExportUnavailable, ExportFailed, OSError) as exc:
+        print(f"\nexport: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        renderer.close()
+    for _, _, out in jobs:
+        print(out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -59,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return check(config)
+    if args.command == "export":
+        return export(args, config)
     from dashboard.app import create_app
 
     try:

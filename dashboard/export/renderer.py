@@ -1,0 +1,116 @@
+"""Rendering figures to PNG, SVG and PDF with kaleido on the machine's own Chromium, offline.
+
+kaleido's page gets plotly.js from assets/ (the same partial geo bundle the dashboard serves), MathJax
+off, and the base map preloaded into `window.PlotlyGeoAssets`, where plotly.js looks before it fetches
+a topojson file: nothing is asked of any host. One browser is kept warm (kaleido's sync server) so
+that repeated exports do not pay for a browser start.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+
+from dashboard.export.presets import ExportSize, render_options
+from dashboard.paths import DataPaths
+
+BROWSER_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+RENDER_TIMEOUT_S = 90
+
+
+class ExportUnavailable(RuntimeError):
+    """No Chrome or Chromium on this machine: exports cannot run, the rest of the dashboard can."""
+
+
+class ExportFailed(RuntimeError):
+    """The browser could not render this figure."""
+
+
+def find_browser() -> str | None:
+    explicit = os.environ.get("BROWSER_PATH")
+    if explicit and Path(explicit).exists():
+        return explicit
+    for name in BROWSER_CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def geo_assets_script(topojson: Path, target: Path) -> Path:
+    """A script that hands plotly.js the base map, so it never fetches one."""
+    target.write_text("window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
+                      f"window.PlotlyGeoAssets.topojson['world_50m'] = {topojson.read_text(encoding='utf-8')};\n",
+                      encoding="utf-8")
+    return target
+
+
+class Renderer:
+    """A warm kaleido browser for this process. Thread-safe: exports queue on one lock."""
+
+    def __init__(self, paths: DataPaths | None = None):
+        self._paths = paths or DataPaths()
+        self._lock = threading.Lock()
+        self._started = False
+        self._workdir: Path | None = None
+
+    def _start(self) -> None:
+        browser = find_browser()
+        if browser is None:
+            raise ExportUnavailable("exports need Chrome or Chromium, and none was found "
+                                    "(install Debian's chromium, or set BROWSER_PATH)")
+        os.environ.setdefault("BROWSER_PATH", browser)
+        import kaleido  # imported here: the dashboard starts and serves without it
+        from kaleido import PageGenerator
+
+        self._workdir = Path(tempfile.mkdtemp(prefix="route-map-export-"))
+        assets = self._paths.assets
+        script = geo_assets_script(assets / "topojson" / "world_50m.json", self._workdir / "geo-assets.js")
+        page = PageGenerator(plotly=str((assets / "plotly-geo.min.js").resolve()), mathjax=False, others=[str(script)])
+        kaleido.start_sync_server(n=1, timeout=RENDER_TIMEOUT_S, page_generator=page, silence_warnings=True)
+        self._started = True
+
+    def render(self, figure: dict, size: ExportSize, fmt: str) -> bytes:
+        import kaleido
+
+        with self._lock:
+            if not self._started:
+                self._start()
+            try:
+                return kaleido.calc_fig_sync(figure, opts=render_options(size, fmt))
+            except Exception as exc:  # the browser died or rejected the figure: say so, start afresh next time
+                self._stop()
+                raise ExportFailed(f"the browser could not render the {fmt.upper()} ({exc.__class__.__name__}: "
+                                   f"{str(exc)[:200]})") from exc
+
+    def _stop(self) -> None:
+        if self._started:
+            import kaleido
+
+            try:
+                kaleido.stop_sync_server(silence_warnings=True)
+            except Exception:  # already gone with its browser
+                pass
+            self._started = False
+        if self._workdir:
+            shutil.rmtree(self._workdir, ignore_errors=True)
+            self._workdir = None
+
+    def close(self) -> None:
+        with self._lock:
+            self._stop()
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write all of it or nothing: a temporary file beside the target, renamed over it."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
