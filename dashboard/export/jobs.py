@@ -3,7 +3,7 @@ command line and the dashboard share."""
 
 from __future__ import annotations
 
-import os
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,8 +54,11 @@ def check_output(path: Path) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise ExportRequestError(f"cannot write {path}: the folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise ExportRequestError(f"cannot write {path}: the folder {folder} is not writable")
+    try:  # try it: permission bits say nothing to root, nor about read-only mounts
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError:
+        raise ExportRequestError(f"cannot write {path}: the folder {folder} is not writable") from None
 
 
 def view_link(base_url: str, view: View) -> str:

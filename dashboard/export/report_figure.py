@@ -69,7 +69,9 @@ def wrap(text: str, width_px: float, font_px: float) -> list[str]:
 
 def caption_lines(data: AppData, view: View, link: str, width_px: float) -> list[str]:
     routes = visible_routes(data, view)
-    text = (f"Routes shown: {'; '.join(r.short_name for r in routes) or 'none'}. "
+    # Non-breaking spaces keep each route's name on one line of the caption.
+    names = [r.short_name.replace(" ", "\u00a0") for r in routes]
+    text = (f"Routes shown: {'; '.join(names) or 'none'}. "
             f"Sources: {'; '.join(caption_sources(routes)) or 'none'}. {ATTRIBUTION} "
             f"Data as of {data.data_as_of}.")
     lines = wrap(text, width_px, CAPTION_FONT_PX)
