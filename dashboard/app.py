@@ -3,13 +3,20 @@ that one instance, so two apps in one process never share state or steal each ot
 
 from __future__ import annotations
 
-from dash import Dash
+import os
+import secrets
+from pathlib import Path
+
+import diskcache
+from dash import Dash, DiskcacheManager
 from flask import jsonify
 
 from dashboard.appdata import AppData, load_app_data
 from dashboard.config import AppConfig
 from dashboard.http_headers import content_security_policy, install_security_headers, security_headers
-from dashboard.ui.callbacks import register_callbacks
+from dashboard.export.renderer import find_browser
+from dashboard.export.service import RenderClient
+from dashboard.ui.callbacks import register_callbacks, register_export_callback
 from dashboard.captions import TITLE
 from dashboard.ui.layout import build_layout
 
@@ -33,12 +40,32 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None) -> 
         serve_locally=True,
         compress=True,
     )
-    app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"))
+    export_note = "" if find_browser() else (
+        "Export is unavailable: the server has no Chrome or Chromium (install Debian's chromium). "
+        "Everything else works.")
+    app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), export_note=export_note)
     register_callbacks(app, data)
+    cache = config.cache_dir
+    cache.mkdir(parents=True, exist_ok=True)
+    manager = DiskcacheManager(diskcache.Cache(str(cache / "jobs")))
+    register_export_callback(app, data, manager, RenderClient(cache, render_key(cache)))
     add_health_endpoint(app, data, routes_prefix)
     install_security_headers(app.server, security_headers(
         content_security_policy(config.frame_ancestors, app.csp_hashes())))
     return app
+
+
+def render_key(cache: Path) -> bytes:
+    """The render service's key, shared by every worker through the cache folder (owner-only)."""
+    path = cache / "render.key"
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return bytes.fromhex(path.read_text().strip())
+    key = secrets.token_bytes(32)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(key.hex())
+    return key
 
 
 def add_health_endpoint(app: Dash, data: AppData, routes_prefix: str) -> None:

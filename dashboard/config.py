@@ -3,8 +3,11 @@ create_app; nothing reads the environment at import."""
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Mapping
 
 from dashboard.paths import DataPaths
@@ -23,6 +26,8 @@ class AppConfig:
     url_prefix: str = "/"
     frame_ancestors: tuple[str, ...] = ("'self'",)
     proxy_strips_prefix: bool = False
+    # Shared by every worker: background-job results and the render service's socket live here.
+    cache_dir: Path = field(default_factory=lambda: Path(tempfile.gettempdir()) / f"route-map-cache-{os.getuid()}")
     paths: DataPaths = field(default_factory=DataPaths)
 
     @classmethod
@@ -46,5 +51,6 @@ class AppConfig:
             problems.append(f"DASHBOARD_PROXY_STRIPS_PREFIX={strips!r}: must be 1 or 0")
         if problems:
             raise ConfigError("; ".join(problems))
+        extra = {"cache_dir": Path(env["DASHBOARD_CACHE_DIR"])} if env.get("DASHBOARD_CACHE_DIR") else {}
         return cls(url_prefix=prefix, frame_ancestors=ancestors, proxy_strips_prefix=strips in ("1", "true", "yes"),
-                   paths=paths or DataPaths())
+                   paths=paths or DataPaths(), **extra)

@@ -13,7 +13,7 @@ from dashboard.registry.layers import LAYER_IDS, LAYERS
 from dashboard.registry.model import STATUSES
 
 DEFAULT_LAYERS = frozenset(layer.id for layer in LAYERS if layer.visible_by_default)
-PANELS = ("statements", "details", "table")  # the side panel's tabs; the first is the default
+PANELS = ("statements", "details", "table", "export")  # the side panel's tabs; the first is the default
 EMBED_PANELS = ("legend", "statements", "details")  # what an embedded map may show beside itself
 SCALE_RANGE = (0.5, 30.0)  # Plotly geo projection scale: from the whole corridor to a port
 

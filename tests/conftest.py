@@ -12,6 +12,19 @@ from dashboard.appdata import load_app_data
 from dashboard.paths import PROJECT_ROOT, DataPaths
 
 
+@pytest.fixture(scope="session", autouse=True)
+def stop_render_service():
+    """Export tests start the warm render service; it must not outlive the suite."""
+    yield
+    from dashboard.app import render_key
+    from dashboard.config import AppConfig
+    from dashboard.export.service import RenderClient
+
+    cache = AppConfig().cache_dir
+    if (cache / "render.key").exists():
+        RenderClient(cache, render_key(cache)).stop()
+
+
 @pytest.fixture(scope="session")
 def app_data():
     return load_app_data(DataPaths())

@@ -38,7 +38,7 @@ def resolve_size(preset: str, width: float | None = None, height: float | None =
                  scale: float | None = None) -> ExportSize:
     if preset == "custom":
         if width is None or height is None:
-            raise ExportRequestError("a custom size needs --width and --height (layout px) and may take --scale")
+            raise ExportRequestError("a custom size needs a width and a height (layout px), and may take a scale")
         try:
             return custom_size(width, height, scale if scale is not None else 1.0)
         except SizeError as exc:
@@ -99,3 +99,21 @@ def read_batch(path: Path) -> list[BatchItem]:
     if not items:
         raise ExportRequestError(f"{path} lists no view")
     return items
+
+
+def export_filename(view: View, preset: str, fmt: str) -> str:
+    subject = view.route or (view.statement and "statement") or "map"
+    return f"middle-corridor-{subject.replace('_', '-')}-{preset}.{fmt}"
+
+
+def dashboard_request(stored_view: View, fmt: str | None, preset: str | None, width, height, scale,
+                      quote: list | None, href: str | None) -> tuple[ExportSize, str, str, str, bool]:
+    """(size, format, file name, link back, pull quote) from the Export panel's controls."""
+    if fmt not in ("png", "svg", "pdf"):
+        raise ExportRequestError(f"unknown format {fmt!r}")
+    size = resolve_size(preset or "", width, height, scale)
+    base = (href or DEFAULT_BASE_URL).split("?")[0]
+    if base.rstrip("/").endswith("/embed"):
+        base = base.rstrip("/")[: -len("embed")]
+    view = View(**{**stored_view.__dict__, "embed": False, "embed_panels": frozenset()})
+    return size, fmt, export_filename(view, preset or "custom", fmt), view_link(base, view), bool(quote)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from dash import ALL, Dash, Input, Output, Patch, State, ctx, html, no_update
+from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.appdata import AppData
+from dashboard.export.jobs import ExportRequestError, dashboard_request
+from dashboard.export.renderer import ExportFailed, ExportUnavailable
+from dashboard.export.report_figure import report_figure
 from dashboard.figure.map_figure import GEO_FRAME, highlighted_routes, restyle_for_view, route_at
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
@@ -95,6 +98,46 @@ def notice_children(ignored: tuple[str, ...]) -> list:
         return []
     return [html.Strong("Parts of this link could not be used and were ignored: "),
             html.Ul([html.Li(item) for item in ignored])]
+
+
+def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
+    """The Export button: a background job (progress shown, button disabled meanwhile) that renders
+    through the warm render service and hands the file to the browser."""
+
+    @app.callback(
+        Output(ids.EXPORT_DOWNLOAD, "data"),
+        Output(ids.EXPORT_STATUS, "children"),
+        Input(ids.EXPORT_BUTTON, "n_clicks"),
+        State(ids.VIEW_STORE, "data"),
+        State(ids.EXPORT_FORMAT, "value"),
+        State(ids.EXPORT_PRESET, "value"),
+        State(ids.EXPORT_WIDTH, "value"),
+        State(ids.EXPORT_HEIGHT, "value"),
+        State(ids.EXPORT_SCALE, "value"),
+        State(ids.EXPORT_QUOTE, "value"),
+        State(ids.URL, "href"),
+        background=True,
+        manager=manager,
+        running=[(Output(ids.EXPORT_BUTTON, "disabled"), True, False),
+                 (Output(ids.EXPORT_PROGRESS, "hidden"), False, True)],
+        progress=[Output(ids.EXPORT_PROGRESS, "value"), Output(ids.EXPORT_STEP, "children")],
+        prevent_initial_call=True,
+    )
+    def run_export(set_progress, clicks, stored, fmt, preset, width, height, scale, quote, href):
+        if not clicks:
+            return no_update, no_update
+        set_progress((1, "Preparing the figure…"))
+        try:
+            size, fmt, filename, link, with_quote = dashboard_request(
+                View.from_store(stored), fmt, preset, width, height, scale, quote, href)
+            figure = report_figure(data, View.from_store(stored), size, link=link, quote=with_quote)
+            set_progress((2, "Rendering in the browser…"))
+            content = client.render(figure, size, fmt)
+        except (ExportRequestError, ExportUnavailable, ExportFailed) as exc:
+            set_progress((0, ""))
+            return no_update, f"Export failed: {exc}"
+        set_progress((3, ""))
+        return dcc.send_bytes(content, filename), f"Exported {filename} ({len(content) / 1e6:.1f} MB)."
 
 
 def register_callbacks(app: Dash, data: AppData) -> None:

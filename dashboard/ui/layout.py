@@ -6,6 +6,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
+from dashboard.export.presets import FORMATS, PRESETS
 from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.figure.map_figure import build_figure
 from dashboard.figure.styles import COMMODITY_LABELS, STATUS_STYLES
@@ -105,7 +106,7 @@ def share_controls() -> html.Section:
 
 
 def panel_tabs(view: View) -> html.Div:
-    labels = {"statements": "What was said", "details": "Route details", "table": "Table"}
+    labels = {"statements": "What was said", "details": "Route details", "table": "Table", "export": "Export"}
     return html.Div(className="panel-tabs", role="tablist", children=[
         html.Button(labels[panel], id={"type": ids.PANEL_TAB, "id": panel}, n_clicks=0, role="tab",
                     className="panel-tab", **{"aria-selected": str(panel == view.panel).lower()})
@@ -122,7 +123,42 @@ def footer() -> html.Footer:
     return html.Footer(className="page-footer", children=[html.P(ATTRIBUTION)])
 
 
-def build_layout(data: AppData, topojson_url: str) -> html.Div:
+def export_panel(unavailable: str) -> html.Div:
+    """Download the current view as a report figure. Without a browser on the server, says why."""
+    presets = [{"label": size.label, "value": key} for key, size in PRESETS.items()]
+    presets.append({"label": "Custom size", "value": "custom"})
+    disabled = bool(unavailable)
+    return html.Div(className="export", children=[
+        html.H2("Export this view"),
+        html.P("A figure for a report: the map as you see it, with title, legend, sources, attribution and "
+               "the link that reopens this view.", className="hint"),
+        html.Fieldset(className="control", children=[
+            html.Legend("Format"),
+            dcc.RadioItems(id=ids.EXPORT_FORMAT, value="png", className="checklist", inline=True,
+                           options=[{"label": f.upper(), "value": f} for f in FORMATS]),
+        ]),
+        html.Fieldset(className="control", children=[
+            html.Legend("Size"),
+            dcc.RadioItems(id=ids.EXPORT_PRESET, value="a4-landscape", options=presets, className="checklist"),
+            html.Div(className="custom-size", children=[
+                # No min/max on the inputs: an out-of-range number reaches the server, which says what the
+                # limit is, instead of the browser silently sending nothing.
+                html.Label(["Width (px)", dcc.Input(id=ids.EXPORT_WIDTH, type="number", value=1200)]),
+                html.Label(["Height (px)", dcc.Input(id=ids.EXPORT_HEIGHT, type="number", value=800)]),
+                html.Label(["Scale (PNG)", dcc.Input(id=ids.EXPORT_SCALE, type="number", value=2, step=0.25)]),
+            ]),
+        ]),
+        dcc.Checklist(id=ids.EXPORT_QUOTE, value=[], className="checklist",
+                      options=[{"label": "Add the selected statement as a pull quote", "value": "quote"}]),
+        html.Button("Export", id=ids.EXPORT_BUTTON, n_clicks=0, className="export-button", disabled=disabled),
+        html.Progress(id=ids.EXPORT_PROGRESS, max=3, value=0, hidden=True),
+        html.Div(id=ids.EXPORT_STEP, className="hint", role="status"),
+        html.Div(unavailable, id=ids.EXPORT_STATUS, className="export-status", role="status"),
+        dcc.Download(id=ids.EXPORT_DOWNLOAD),
+    ])
+
+
+def build_layout(data: AppData, topojson_url: str, export_note: str = "") -> html.Div:
     view = View()
     return html.Div(id=ids.APP_ROOT, className=view_classes(view), children=[
         dcc.Location(id=ids.URL, refresh=False),
@@ -141,6 +177,7 @@ def build_layout(data: AppData, topojson_url: str) -> html.Div:
                 html.Section(details_placeholder(), id=ids.DETAILS_PANEL, role="tabpanel",
                              className="panel-section details-section", **{"aria-live": "polite"}),
                 html.Section(map_table(data), role="tabpanel", className="panel-section table-section"),
+                html.Section(export_panel(export_note), role="tabpanel", className="panel-section export-section"),
             ]),
         ]),
         footer(),

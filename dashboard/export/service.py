@@ -1,0 +1,127 @@
+"""One warm browser for every export job of a dashboard.
+
+Dash runs each background callback in a fresh process, so a browser started inside a job dies with
+it and every export would pay for a browser start. Jobs therefore hand their figure to this small
+render service instead: a process of its own, started by the first job that needs it, listening on
+a Unix socket in the app's cache folder and keeping one kaleido browser warm. It exits after
+IDLE_EXIT_S without work; the next job starts it again.
+
+    python -m dashboard.export.service SOCKET   (the key comes in ROUTE_MAP_RENDER_KEY)
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from multiprocessing import AuthenticationError
+from multiprocessing.connection import Client, Listener
+from pathlib import Path
+
+from dashboard.export.presets import ExportSize
+from dashboard.export.renderer import ExportFailed, ExportUnavailable, Renderer
+
+KEY_VARIABLE = "ROUTE_MAP_RENDER_KEY"
+IDLE_EXIT_S = 600
+START_TIMEOUT_S = 30
+ERRORS = {"unavailable": ExportUnavailable, "failed": ExportFailed}
+STOP = "stop"
+NOT_RUNNING = (FileNotFoundError, ConnectionRefusedError, ConnectionResetError, EOFError)
+
+
+def serve(address: str, key: bytes, idle_exit_s: float = IDLE_EXIT_S) -> None:
+    renderer = Renderer()
+    listener = Listener(address, family="AF_UNIX", authkey=key)
+    last_work = [time.monotonic()]
+
+    def exit_when_idle() -> None:
+        while time.monotonic() - last_work[0] < idle_exit_s:
+            time.sleep(min(5.0, idle_exit_s))
+        renderer.close()
+        os._exit(0)  # the listener's accept() cannot be interrupted otherwise
+
+    threading.Thread(target=exit_when_idle, daemon=True).start()
+    try:
+        while True:
+            try:
+                connection = listener.accept()
+            except (OSError, EOFError, AuthenticationError):  # a client that failed the handshake
+                continue
+            with connection:
+                try:
+                    request = connection.recv()
+                    if request == STOP:
+                        listener.close()  # first, so no new client reaches a service on its way out
+                        renderer.close()
+                        connection.send(("ok", b""))
+                        return
+                    figure, size, fmt = request
+                    connection.send(("ok", renderer.render(figure, size, fmt)))
+                except ExportUnavailable as exc:
+                    connection.send(("unavailable", str(exc)))
+                except ExportFailed as exc:
+                    connection.send(("failed", str(exc)))
+                except (EOFError, OSError):
+                    pass
+                last_work[0] = time.monotonic()
+    finally:
+        renderer.close()
+        try:
+            listener.close()
+        except OSError:
+            pass
+
+
+class RenderClient:
+    """What a job uses to render: connects to the service, starting it when it is not running."""
+
+    def __init__(self, folder: Path, key: bytes):
+        self.address = str(folder / "render.sock")
+        self.key = key
+
+    def _start_service(self) -> None:
+        Path(self.address).unlink(missing_ok=True)
+        subprocess.Popen([sys.executable, "-m", "dashboard.export.service", self.address],
+                         env={**os.environ, KEY_VARIABLE: self.key.hex()}, start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         cwd=str(Path(__file__).resolve().parents[2]))
+
+    def _connect(self):
+        try:
+            return Client(self.address, family="AF_UNIX", authkey=self.key)
+        except NOT_RUNNING:
+            self._start_service()
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while time.monotonic() < deadline:
+            try:
+                return Client(self.address, family="AF_UNIX", authkey=self.key)
+            except NOT_RUNNING:
+                time.sleep(0.1)
+        raise ExportFailed("the export service did not start")
+
+    def stop(self) -> bool:
+        """Stop the service if it runs (tests and shutdown); True if one was stopped."""
+        try:
+            with Client(self.address, family="AF_UNIX", authkey=self.key) as connection:
+                connection.send(STOP)
+                connection.recv()
+            return True
+        except (FileNotFoundError, ConnectionRefusedError, EOFError, OSError):
+            return False
+
+    def render(self, figure: dict, size: ExportSize, fmt: str) -> bytes:
+        with self._connect() as connection:
+            connection.send((figure, size, fmt))
+            try:
+                status, payload = connection.recv()
+            except EOFError:
+                raise ExportFailed("the export service stopped while rendering; try again") from None
+        if status == "ok":
+            return payload
+        raise ERRORS.get(status, ExportFailed)(payload)
+
+
+if __name__ == "__main__":
+    serve(sys.argv[1], bytes.fromhex(os.environ.pop(KEY_VARIABLE)))

@@ -1,0 +1,41 @@
+"""The warm render service that dashboard export jobs share."""
+
+import struct
+
+import pytest
+
+from dashboard.app import render_key
+from dashboard.export.jobs import strict_view
+from dashboard.export.presets import PRESETS
+from dashboard.export.report_figure import report_figure
+from dashboard.export.service import RenderClient
+
+pytestmark = pytest.mark.browser
+
+
+def test_service_renders_stops_and_starts_again(app_data, tmp_path):
+    client = RenderClient(tmp_path, render_key(tmp_path))
+    figure = report_figure(app_data, strict_view("route=tap", app_data), PRESETS["slide-16x9"])
+    first = client.render(figure, PRESETS["slide-16x9"], "png")
+    assert struct.unpack(">II", first[16:24]) == (1920, 1080)
+    assert client.render(figure, PRESETS["slide-16x9"], "svg").startswith(b"<svg")
+    assert client.stop() is True
+    assert client.render(figure, PRESETS["slide-16x9"], "pdf").startswith(b"%PDF")  # started again
+    assert client.stop() is True and client.stop() is False
+
+
+def test_a_wrong_key_is_refused(app_data, tmp_path):
+    client = RenderClient(tmp_path, render_key(tmp_path))
+    figure = report_figure(app_data, strict_view("", app_data), PRESETS["slide-16x9"])
+    client.render(figure, PRESETS["slide-16x9"], "svg")
+    intruder = RenderClient(tmp_path, b"not the key")
+    with pytest.raises(Exception):
+        intruder.render(figure, PRESETS["slide-16x9"], "svg")
+    assert client.render(figure, PRESETS["slide-16x9"], "svg").startswith(b"<svg")  # still serving
+    assert client.stop() is True
+
+
+def test_render_key_is_shared_and_private(tmp_path):
+    key = render_key(tmp_path)
+    assert render_key(tmp_path) == key and len(key) == 32
+    assert (tmp_path / "render.key").stat().st_mode & 0o077 == 0
