@@ -41,7 +41,7 @@ def test_custom_size():
 def test_resolve_size_errors():
     with pytest.raises(ExportRequestError, match="unknown preset"):
         resolve_size("poster")
-    with pytest.raises(ExportRequestError, match="needs --width and --height"):
+    with pytest.raises(ExportRequestError, match="needs a width and a height"):
         resolve_size("custom")
     assert resolve_size("custom", 800, 600).scale == 1.0
 
