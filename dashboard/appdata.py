@@ -13,8 +13,10 @@ from dashboard.paths import DataPaths
 from dashboard.registry.geometry import countries_from_registry, main_line_length_km, route_length_km, transit_countries
 from dashboard.registry.load import Registry, load_registry
 from dashboard.registry.model import frozen_mapping
-from dashboard.registry.problems import DataError
+from dashboard.registry.problems import DataError, ProblemLog
+from dashboard.scenario.network import OilNetwork, TimelineEvent, load_oil_network, load_timeline
 from dashboard.statements.seeds import Corpus, load_corpus
+from dashboard.url_state import Vocabulary
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,25 @@ class AppData:
     registry: Registry
     corpus: Corpus
     computed: Mapping[str, RouteGeometryFacts]
+    oil: OilNetwork
+    timeline: tuple[TimelineEvent, ...]
+
+    def event(self, event_id: str | None) -> TimelineEvent | None:
+        return next((e for e in self.timeline if e.id == event_id), None)
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """What a link may name: routes, statements, switches, resizable legs and events."""
+        ranges = {e.id: (0.0, e.expandable_to) for e in self.oil.expandable}
+        for event in self.timeline:  # an event may only lower a leg it names
+            for edge_id, _ in event.capacities:
+                edge = self.oil.edges[edge_id]
+                ranges.setdefault(edge_id, (0.0, edge.expandable_to or edge.capacity or 0.0))
+        return Vocabulary(routes=frozenset(self.registry.network.routes),
+                          statements=frozenset(s.id for s in self.corpus.statements),
+                          switches=frozenset(self.oil.switches),
+                          capacity_ranges=tuple(sorted((k, lo, hi) for k, (lo, hi) in ranges.items())),
+                          events=frozenset(e.id for e in self.timeline))
 
     @property
     def data_as_of(self) -> str:
@@ -62,6 +83,13 @@ def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
         corpus = load_corpus(paths.seeds, network.routes if network else None, network.nodes if network else None)
     except DataError as exc:
         problems += exc.problems
+    oil, timeline = None, ()
+    if registry is not None:
+        log = ProblemLog()
+        oil = load_oil_network(paths.geodata / "oil_network.json", registry.network, log)
+        timeline = load_timeline(paths.geodata / "events.json", oil, registry.network, log)
+        problems += log.problems
     if problems:
         raise DataError(problems)
-    return AppData(registry=registry, corpus=corpus, computed=compute_geometry_facts(registry))
+    return AppData(registry=registry, corpus=corpus, computed=compute_geometry_facts(registry), oil=oil,
+                   timeline=timeline)

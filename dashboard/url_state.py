@@ -21,7 +21,8 @@ from dashboard.view import DEFAULT_LAYERS, EMBED_PANELS, PANELS, SCALE_RANGE, Vi
 MAX_QUERY_CHARS = 2000
 MAX_SHOWN_CHARS = 40
 LIST_SEPARATOR = ","
-PARAMETERS = ("layers", "status", "route", "statement", "center", "scale", "panel", "embed", "panels")
+PARAMETERS = ("layers", "status", "route", "statement", "center", "scale", "panel", "embed", "panels", "off", "cap",
+              "event")
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,9 @@ class Vocabulary:
 
     routes: frozenset[str]
     statements: frozenset[str]
+    switches: frozenset[str] = frozenset()
+    capacity_ranges: tuple[tuple[str, float, float], ...] = ()  # (edge id, lowest, highest) in Mt/y
+    events: frozenset[str] = frozenset()
 
 
 def default_panel(route: str | None) -> str:
@@ -57,11 +61,17 @@ def encode(view: View) -> str:
         params.append(("scale", _number(view.scale)))
     if view.panel != default_panel(view.route):
         params.append(("panel", view.panel))
+    if view.off:
+        params.append(("off", LIST_SEPARATOR.join(sorted(view.off))))
+    if view.capacities:
+        params.append(("cap", LIST_SEPARATOR.join(f"{edge}:{_number(value)}" for edge, value in view.capacities)))
+    if view.event:
+        params.append(("event", view.event))
     if view.embed:
         params.append(("embed", "1"))
         if view.embed_panels:
             params.append(("panels", LIST_SEPARATOR.join(x for x in EMBED_PANELS if x in view.embed_panels)))
-    return urlencode(params, safe=",")
+    return urlencode(params, safe=",:")
 
 
 def _shown(text: str) -> str:
@@ -112,6 +122,24 @@ def _scale(value: str, ignored: list[str]) -> float | None:
     return clamped
 
 
+def _capacities(value: str, vocabulary: Vocabulary, ignored: list[str]) -> tuple[tuple[str, float], ...]:
+    ranges = {edge: (low, high) for edge, low, high in vocabulary.capacity_ranges}
+    found: dict[str, float] = {}
+    for item in (x for x in value.split(LIST_SEPARATOR) if x):
+        edge, _, number_text = item.partition(":")
+        number = _float(number_text)
+        if edge not in ranges or number is None:
+            ignored.append(f"cap: {_shown(item)!r} is not EDGE:Mt/y for a resizable leg")
+            continue
+        low, high = ranges[edge]
+        clamped = min(high, max(low, number))
+        if clamped != number:
+            ignored.append(f"cap: {_shown(edge)} {_number(number)} is out of range {_number(low)}-{_number(high)}, "
+                           f"set to {_number(clamped)}")
+        found[edge] = round(clamped, 2)
+    return tuple(sorted(found.items()))
+
+
 def decode(query: str, vocabulary: Vocabulary) -> tuple[View, tuple[str, ...]]:
     ignored: list[str] = []
     query = (query or "").lstrip("?")
@@ -155,6 +183,15 @@ def decode(query: str, vocabulary: Vocabulary) -> tuple[View, tuple[str, ...]]:
                 ignored.append(f"embed: {_shown(value)!r} is not 1 or 0")
         elif name == "panels":
             view = replace(view, embed_panels=_id_list(name, value, EMBED_PANELS, ignored))
+        elif name == "off":
+            view = replace(view, off=_id_list(name, value, tuple(sorted(vocabulary.switches)), ignored))
+        elif name == "cap":
+            view = replace(view, capacities=_capacities(value, vocabulary, ignored))
+        elif name == "event":
+            if value in vocabulary.events:
+                view = replace(view, event=value)
+            elif value:
+                ignored.append(f"event: unknown {_shown(value)!r}")
     if "panel" not in seen:
         view = replace(view, panel=default_panel(view.route))
     if view.embed_panels and not view.embed:

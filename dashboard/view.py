@@ -13,7 +13,7 @@ from dashboard.registry.layers import LAYER_IDS, LAYERS
 from dashboard.registry.model import STATUSES
 
 DEFAULT_LAYERS = frozenset(layer.id for layer in LAYERS if layer.visible_by_default)
-PANELS = ("statements", "details", "table", "export")  # the side panel's tabs; the first is the default
+PANELS = ("statements", "details", "table", "scenario", "export")  # the side panel's tabs; the first is the default
 EMBED_PANELS = ("legend", "statements", "details")  # what an embedded map may show beside itself
 SCALE_RANGE = (0.5, 30.0)  # Plotly geo projection scale: from the whole corridor to a port
 
@@ -29,6 +29,9 @@ class View:
     panel: str = PANELS[0]
     embed: bool = False
     embed_panels: frozenset[str] = frozenset()
+    off: frozenset[str] = frozenset()  # scenario: switches of the oil network turned off
+    capacities: tuple[tuple[str, float], ...] = ()  # scenario: (edge id, Mt/y), sorted by edge id
+    event: str | None = None  # the timeline event whose scenario this is, if it is one
 
     def to_store(self) -> dict[str, Any]:
         """A JSON-able dict, with lists in registry order so equal views give equal dicts."""
@@ -42,6 +45,9 @@ class View:
             "panel": self.panel,
             "embed": self.embed,
             "embed_panels": [p for p in EMBED_PANELS if p in self.embed_panels],
+            "off": sorted(self.off),
+            "capacities": [list(item) for item in self.capacities],
+            "event": self.event,
         }
 
     @classmethod
@@ -60,6 +66,10 @@ class View:
             panel=data.get("panel") if data.get("panel") in PANELS else PANELS[0],
             embed=data.get("embed") is True,
             embed_panels=frozenset(p for p in data.get("embed_panels", ()) if p in EMBED_PANELS),
+            off=frozenset(x for x in data.get("off", ()) if isinstance(x, str)),
+            capacities=tuple(sorted((str(k), float(v)) for k, v in data.get("capacities", ())
+                                    if isinstance(v, (int, float)))),
+            event=data.get("event") if isinstance(data.get("event"), str) else None,
         )
 
 
@@ -122,3 +132,24 @@ def view_classes(view: View) -> str:
         classes.append("is-embed")
         classes += [f"embed-{panel}" for panel in EMBED_PANELS if panel in view.embed_panels]
     return " ".join(classes)
+
+
+def with_switches(view: View, off: list[str] | None) -> View:
+    """Switching routes or places off by hand leaves the timeline: the scenario is the user's own."""
+    return replace(view, off=frozenset(off or ()), event=None)
+
+
+def with_capacity(view: View, edge_id: str, value: float | None) -> View:
+    capacities = dict(view.capacities)
+    if value is None:
+        capacities.pop(edge_id, None)
+    else:
+        capacities[edge_id] = round(float(value), 2)
+    return replace(view, capacities=tuple(sorted(capacities.items())), event=None)
+
+
+def with_event(view: View, event) -> View:
+    """The view with an event's scenario applied (or today's, for None)."""
+    if event is None:
+        return replace(view, off=frozenset(), capacities=(), event=None)
+    return replace(view, off=frozenset(event.off), capacities=tuple(sorted(event.capacities)), event=event.id)

@@ -11,7 +11,11 @@ from dashboard.view import EMBED_PANELS, PANELS, SCALE_RANGE, View
 
 ROUTES = ("cpc", "tap", "middle_corridor_black_sea")
 STATEMENTS = ("uk-kazakhstan-export-routes-3", "uk-kazakhstan-export-routes-7")
-VOCABULARY = Vocabulary(routes=frozenset(ROUTES), statements=frozenset(STATEMENTS))
+SWITCHES = ("cpc_terminal", "btc")
+RANGES = (("aktau_baku", 0.0, 20.0), ("cpc", 0.0, 72.5))
+EVENTS = ("2022-03-cpc-storm",)
+VOCABULARY = Vocabulary(routes=frozenset(ROUTES), statements=frozenset(STATEMENTS), switches=frozenset(SWITCHES),
+                        capacity_ranges=RANGES, events=frozenset(EVENTS))
 
 coordinates = st.tuples(st.floats(-180, 180), st.floats(-90, 90)).map(lambda c: (round(c[0], 4), round(c[1], 4)))
 scales = st.floats(*SCALE_RANGE).map(lambda s: round(s, 4))
@@ -30,6 +34,10 @@ def views(draw):
         panel=draw(st.sampled_from(PANELS)),
         embed=embed,
         embed_panels=frozenset(draw(st.sets(st.sampled_from(EMBED_PANELS)))) if embed else frozenset(),
+        off=frozenset(draw(st.sets(st.sampled_from(SWITCHES)))),
+        capacities=tuple(sorted(draw(st.dictionaries(st.sampled_from(["aktau_baku", "cpc"]),
+                                                     st.floats(0, 20).map(lambda v: round(v, 2)))).items())),
+        event=draw(st.none() | st.sampled_from(EVENTS)),
     )
 
 
@@ -38,7 +46,10 @@ def valid(view: View) -> bool:
             and view.route in (None, *ROUTES) and view.statement in (None, *STATEMENTS)
             and (view.center is None or (-180 <= view.center[0] <= 180 and -90 <= view.center[1] <= 90))
             and (view.scale is None or SCALE_RANGE[0] <= view.scale <= SCALE_RANGE[1])
-            and view.panel in PANELS and (view.embed or not view.embed_panels))
+            and view.panel in PANELS and (view.embed or not view.embed_panels)
+            and view.off <= set(SWITCHES) and view.event in (None, *EVENTS)
+            and all(lo <= dict(view.capacities).get(k, lo) <= hi for k, lo, hi in RANGES)
+            and {k for k, _ in view.capacities} <= {k for k, _, _ in RANGES})
 
 
 @settings(max_examples=400)
@@ -56,7 +67,8 @@ def test_decode_never_raises_and_returns_a_valid_view(text):
 
 @settings(max_examples=200)
 @given(st.dictionaries(st.sampled_from(["layers", "status", "route", "statement", "center", "scale", "panel",
-                                        "embed", "panels", "zzz"]), st.text(max_size=40), max_size=9))
+                                        "embed", "panels", "off", "cap", "event", "zzz"]), st.text(max_size=40),
+                       max_size=12))
 def test_decode_of_any_parameter_values_is_valid(params):
     from urllib.parse import urlencode
     view, _ = decode(urlencode(params), VOCABULARY)
@@ -91,6 +103,10 @@ def test_readable_encoding():
     ("route=cpc&route=tap", "route: given twice, the first one was used"),
     ("panels=legend", "panels: only used with embed=1"),
     ("embed=maybe", "embed: 'maybe' is not 1 or 0"),
+    ("off=cpc_terminal,teleporter", "off: unknown teleporter"),
+    ("cap=aktau_baku:500", "cap: aktau_baku 500 is out of range 0-20, set to 20"),
+    ("cap=btc:3", "cap: 'btc:3' is not EDGE:Mt/y for a resizable leg"),
+    ("event=1999-01-nothing", "event: unknown '1999-01-nothing'"),
 ])
 def test_each_ignored_part_is_named(query, expected_notice):
     view, ignored = decode(query, VOCABULARY)
@@ -116,3 +132,9 @@ def test_ignored_values_are_shortened_and_printable():
 
 def test_empty_layers_means_none_shown():
     assert decode("layers=", VOCABULARY)[0].layers == frozenset()
+
+
+def test_scenario_round_trip_reads_well():
+    view = View(off=frozenset({"cpc_terminal"}), capacities=(("aktau_baku", 20.0),), event=None)
+    assert encode(view) == "off=cpc_terminal&cap=aktau_baku:20"
+    assert decode("off=cpc_terminal&cap=aktau_baku:20", VOCABULARY) == (view, ())

@@ -11,7 +11,7 @@ from dashboard.appdata import AppData
 from dashboard.export.presets import PRESETS, ExportSize, SizeError, custom_size
 from dashboard.export.renderer import Renderer
 from dashboard.export.report_figure import report_figure
-from dashboard.url_state import Vocabulary, decode, encode
+from dashboard.url_state import decode, encode
 from dashboard.view import View
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8050/"
@@ -21,14 +21,9 @@ class ExportRequestError(ValueError):
     """A request that cannot be exported as asked, saying what is wrong with it."""
 
 
-def vocabulary_of(data: AppData) -> Vocabulary:
-    return Vocabulary(routes=frozenset(data.registry.network.routes),
-                      statements=frozenset(s.id for s in data.corpus.statements))
-
-
 def strict_view(query: str, data: AppData) -> View:
     """The view a query names; unlike a link opened in a browser, an export refuses to guess."""
-    view, ignored = decode(query, vocabulary_of(data))
+    view, ignored = decode(query, data.vocabulary)
     if ignored:
         raise ExportRequestError("the view is malformed: " + "; ".join(ignored))
     return view

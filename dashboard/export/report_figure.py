@@ -6,14 +6,13 @@ statement as a pull quote."""
 
 from __future__ import annotations
 
-import copy
 import html
 import textwrap
 
 from dashboard.appdata import AppData
 from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.export.presets import ExportSize
-from dashboard.figure.map_figure import build_figure, trace_keys, trace_visible
+from dashboard.figure.map_figure import build_figure, scenario_result, trace_keys, trace_visible
 from dashboard.figure.styles import (COMMODITY_COLOURS, COMMODITY_LABELS, MODE_DASHES, MODE_LABELS, NODE_COLOUR,
                                      STATUS_STYLES)
 from dashboard.registry.layers import LAYERS
@@ -57,6 +56,11 @@ def subtitle(data: AppData, view: View) -> str:
     hidden_statuses = [STATUS_STYLES[s].label for s in STATUS_STYLES if s not in view.statuses]
     if hidden_statuses:
         parts.append(f"Statuses not shown: {', '.join(hidden_statuses)}")
+    if view.off or view.capacities:
+        result = scenario_result(view, data.oil)
+        event = data.event(view.event)
+        parts.append(f"Scenario{' ' + event.date if event else ''}: Kazakhstan can export {result.total:,.1f} of "
+                     f"{result.supply:,.1f} Mt/y")
     if not parts:
         parts.append("Kazakhstan's oil and gas export routes beside the Middle Corridor")
     return " · ".join(parts)
@@ -136,7 +140,7 @@ def pull_quote(data: AppData, view: View, width_px: float) -> dict | None:
 
 def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", quote: bool = False) -> dict:
     """The figure to render for a report: the view's map, framed, titled, sourced."""
-    figure = copy.deepcopy(build_figure(data.registry, data.corpus, view))
+    figure = build_figure(data.registry, data.corpus, view, data.oil, data.timeline)
     for trace in figure["data"]:
         trace["showlegend"] = False
     figure["data"] += legend_traces(data, view)

@@ -12,6 +12,8 @@ from typing import Any
 import shapely
 from shapely.geometry import mapping, shape
 
+from dashboard.figure.scenario_traces import (bottleneck_data, bottleneck_trace, events_trace, out_data,
+                                              out_trace)
 from dashboard.figure.styles import (
     COMMODITY_COLOURS, DIMMED_OPACITY, HIGHLIGHT_COLOUR, HIGHLIGHT_WIDTH_FACTOR, MARK_EVERY, MODE_DASHES,
     MODE_LABELS, NODE_COLOUR, NODE_SYMBOLS, STATUS_STYLES,
@@ -19,6 +21,8 @@ from dashboard.figure.styles import (
 from dashboard.registry.layers import AREA_LAYERS, layer
 from dashboard.registry.load import Registry
 from dashboard.registry.model import Leg, Route
+from dashboard.scenario.flow import FlowResult, Scenario, export_capacity
+from dashboard.scenario.network import OilNetwork, TimelineEvent
 from dashboard.statements.seeds import Corpus
 from dashboard.view import View
 
@@ -39,10 +43,12 @@ def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
     """One trace per area layer, per (route, mode) - a route's legs of one mode share a style, so they
     share a trace, which keeps the figure to a few dozen traces - and per kind of place."""
     keys: list[TraceKey] = [("area", area.id) for area in AREA_LAYERS]
+    keys.append(("scenario", "bottleneck"))  # under the routes, so the binding legs glow beneath them
     for route in registry.network.routes.values():
         modes = dict.fromkeys(leg.mode for leg in registry.network.route_legs(route.id))
         keys += [("route", route.id, mode) for mode in modes]
-    keys += [("nodes", "sourced"), ("nodes", "approximate"), ("highlight", "nodes")]
+    keys += [("nodes", "sourced"), ("nodes", "approximate"), ("events", "markers"), ("scenario", "out"),
+             ("highlight", "nodes")]
     return tuple(keys)
 
 
@@ -80,8 +86,8 @@ def trace_visible(key: TraceKey, registry: Registry, view: View) -> bool:
     if key[0] == "route":
         route = registry.network.routes[key[1]]
         return layer(route.commodity).id in view.layers and route.status in view.statuses
-    if key[0] == "nodes":
-        return "nodes" in view.layers
+    if key[0] in ("nodes", "events"):
+        return key[0] in view.layers
     return True
 
 
@@ -185,9 +191,15 @@ def _highlight_trace(view: View, registry: Registry, corpus: Corpus) -> dict:
     }
 
 
-def build_figure(registry: Registry, corpus: Corpus, view: View) -> dict:
+def scenario_result(view: View, oil: OilNetwork | None) -> FlowResult | None:
+    return export_capacity(oil, Scenario(off=view.off, capacities=view.capacities)) if oil else None
+
+
+def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork | None = None,
+                 timeline: tuple[TimelineEvent, ...] = ()) -> dict:
     """The whole figure for a view. Called once per page load; later changes go through patches."""
     highlighted = highlighted_routes(view, corpus)
+    result = scenario_result(view, oil)
     data = []
     for key in trace_keys(registry):
         visible = trace_visible(key, registry, view)
@@ -198,6 +210,12 @@ def build_figure(registry: Registry, corpus: Corpus, view: View) -> dict:
             data.append(_route_trace(route, key[2], registry, route_style(route, highlighted), visible))
         elif key[0] == "nodes":
             data.append(_node_trace(key[1] == "approximate", registry, visible))
+        elif key == ("scenario", "bottleneck"):
+            data.append(bottleneck_trace(bottleneck_data(registry, oil, result)))
+        elif key == ("scenario", "out"):
+            data.append(out_trace(out_data(registry, oil, result)))
+        elif key[0] == "events":
+            data.append(events_trace(registry, timeline, visible))
         else:
             data.append(_highlight_trace(view, registry, corpus))
     layout = {
@@ -218,10 +236,12 @@ def build_figure(registry: Registry, corpus: Corpus, view: View) -> dict:
     return {"data": data, "layout": layout}
 
 
-def restyle_for_view(registry: Registry, corpus: Corpus, view: View) -> dict[int, dict[str, Any]]:
-    """Per trace index, the properties a view changes (visibility, width, opacity, highlighted places):
-    what a callback patches instead of resending the figure."""
+def restyle_for_view(registry: Registry, corpus: Corpus, view: View,
+                     oil: OilNetwork | None = None) -> dict[int, dict[str, Any]]:
+    """Per trace index, the properties a view changes (visibility, width, opacity, highlighted places,
+    scenario overlays): what a callback patches instead of resending the figure."""
     highlighted = highlighted_routes(view, corpus)
+    result = scenario_result(view, oil)
     changes: dict[int, dict[str, Any]] = {}
     for index, key in enumerate(trace_keys(registry)):
         change: dict[str, Any] = {"visible": trace_visible(key, registry, view)}
@@ -230,5 +250,9 @@ def restyle_for_view(registry: Registry, corpus: Corpus, view: View) -> dict[int
             change.update({"opacity": style["opacity"], "line.width": style["width"]})
         elif key[0] == "highlight":
             change.update(highlight_trace_data(view, registry, corpus))
+        elif key == ("scenario", "bottleneck"):
+            change.update(bottleneck_data(registry, oil, result))
+        elif key == ("scenario", "out"):
+            change.update(out_data(registry, oil, result))
         changes[index] = change
     return changes

@@ -41,6 +41,7 @@ LAYERS: tuple[MapLayer, ...] = (
     MapLayer("cargo", "Cargo corridors", "routes", "Container and general-cargo corridors: the Middle Corridor and "
              "the Northern rail corridor it is the alternative to.", commodity="cargo"),
     MapLayer("nodes", "Places", "nodes", "Ports, terminals, border crossings, junctions and fields."),
+    MapLayer("events", "Events", "events", "Dated disruptions and agreements of 2022-2025, where they happened."),
 )
 
 LAYER_IDS = tuple(layer.id for layer in LAYERS)

@@ -21,9 +21,10 @@ from dashboard.figure.map_figure import GEO_FRAME, highlighted_routes, restyle_f
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.ui.panels import details_placeholder, route_details
+from dashboard.ui.scenario_panel import event_detail, scenario_result_view
 from dashboard.url_state import Vocabulary, decode, encode
-from dashboard.view import (View, clear_selection, select_route, select_statement, view_classes,
-                            with_layers, with_map_position, with_panel, with_statuses)
+from dashboard.view import (View, clear_selection, select_route, select_statement, view_classes, with_capacity,
+                            with_event, with_layers, with_map_position, with_panel, with_statuses, with_switches)
 
 EMBED_PATH = "embed"
 EMBED_SIZE = (800, 500)
@@ -59,6 +60,15 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
             return select_statement(view, target)
         if kind == ids.PANEL_TAB:
             return with_panel(view, target)
+    if isinstance(trigger, dict) and trigger.get("type") == ids.SCENARIO_CAP and trigger.get("id") in data.oil.edges:
+        edge = data.oil.edges[trigger["id"]]
+        return with_capacity(view, edge.id, None if value == edge.capacity else value)
+    if trigger == ids.SCENARIO_OFF:
+        return with_switches(view, [s for s in (value or []) if s in data.oil.switches])
+    if trigger == ids.EVENT_SLIDER and isinstance(value, int):
+        return with_event(view, data.timeline[value] if 0 <= value < len(data.timeline) else None)
+    if trigger == ids.SCENARIO_RESET:
+        return with_event(view, None) if value else view
     return view
 
 
@@ -98,6 +108,14 @@ def notice_children(ignored: tuple[str, ...]) -> list:
         return []
     return [html.Strong("Parts of this link could not be used and were ignored: "),
             html.Ul([html.Li(item) for item in ignored])]
+
+
+def scenario_controls(view: View, data: AppData, cap_ids: list[str]) -> tuple:
+    """The scenario controls' values for a view: switches off, timeline position, leg sizes."""
+    capacities = dict(view.capacities)
+    positions = [e.id for e in data.timeline]
+    return (sorted(view.off), positions.index(view.event) if view.event in positions else len(positions),
+            [capacities.get(edge_id, data.oil.edges[edge_id].capacity) for edge_id in cap_ids])
 
 
 def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
@@ -141,8 +159,7 @@ def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
 
 
 def register_callbacks(app: Dash, data: AppData) -> None:
-    vocabulary = Vocabulary(routes=frozenset(data.registry.network.routes),
-                            statements=frozenset(s.id for s in data.corpus.statements))
+    vocabulary = data.vocabulary
 
     @app.callback(
         Output(ids.VIEW_STORE, "data"),
@@ -151,6 +168,9 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Output(ids.STATUS_FILTER, "value"),
         Output(ids.NOTICE, "children"),
         Output(ids.MAP_POSITION, "data"),
+        Output(ids.SCENARIO_OFF, "value"),
+        Output(ids.EVENT_SLIDER, "value"),
+        Output({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
         Input(ids.URL, "search"),
         Input(ids.LAYER_TOGGLES, "value"),
         Input(ids.STATUS_FILTER, "value"),
@@ -160,16 +180,24 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Input({"type": ids.ROUTE_LINK, "id": ALL}, "n_clicks"),
         Input({"type": ids.STATEMENT_CARD, "id": ALL}, "n_clicks"),
         Input({"type": ids.PANEL_TAB, "id": ALL}, "n_clicks"),
+        Input(ids.SCENARIO_OFF, "value"),
+        Input(ids.EVENT_SLIDER, "value"),
+        Input({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
+        Input(ids.SCENARIO_RESET, "n_clicks"),
         State(ids.URL, "pathname"),
         State(ids.VIEW_STORE, "data"),
     )
-    def update_view(search, _layers, _statuses, _click, _relayout, _clear, _routes, _cards, _tabs, pathname, stored):
+    def update_view(search, _layers, _statuses, _click, _relayout, _clear, _routes, _cards, _tabs, _off, _event,
+                    _caps, _reset, pathname, stored):
         trigger = ctx.triggered_id
+        cap_ids = [item["id"]["id"] for item in ctx.outputs_list[8]]
         if trigger is None or trigger == ids.URL:  # the page was opened, or Back/Forward changed the URL
             view, ignored = view_from_location(pathname, search, vocabulary)
+            if view.event and not view.off and not view.capacities:  # a link that names only the event
+                view = with_event(view, data.event(view.event))
             return (view.to_store(), no_update, [x for x in LAYER_IDS if x in view.layers],
                     [x for x in STATUSES if x in view.statuses], notice_children(ignored),
-                    {"center": view.center, "scale": view.scale})
+                    {"center": view.center, "scale": view.scale}, *scenario_controls(view, data, cap_ids))
         view = View.from_store(stored)
         updated = view
         # A click on the map can arrive with a (zero) pan in the same request: fold every event in.
@@ -177,14 +205,18 @@ def register_callbacks(app: Dash, data: AppData) -> None:
             # Each input's own value: n_clicks is 0 when a button was only (re)created.
             updated = apply_event(updated, component, item["value"], data, prop_id.rsplit(".", 1)[-1])
         if updated == view:
-            return (no_update,) * 6
+            return (no_update,) * 6 + (no_update, no_update, [no_update] * len(cap_ids))
         query = encode(updated)
-        return updated.to_store(), (f"?{query}" if query else ""), no_update, no_update, no_update, no_update
+        # Replaying an event or going back to today moves the switches and sliders with it.
+        controls = (scenario_controls(updated, data, cap_ids) if trigger in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
+                    else (no_update, no_update, [no_update] * len(cap_ids)))
+        return (updated.to_store(), (f"?{query}" if query else ""), no_update, no_update, no_update, no_update,
+                *controls)
 
     @app.callback(Output(ids.MAP, "figure"), Input(ids.VIEW_STORE, "data"), prevent_initial_call=True)
     def restyle_map(stored):
         patch = Patch()
-        for index, change in restyle_for_view(data.registry, data.corpus, View.from_store(stored)).items():
+        for index, change in restyle_for_view(data.registry, data.corpus, View.from_store(stored), data.oil).items():
             for prop, value in change.items():
                 target = patch["data"][index]
                 for part in prop.split(".")[:-1]:
@@ -214,6 +246,8 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Output({"type": ids.ROUTE_LINK, "id": ALL}, "aria-pressed"),
         Output({"type": ids.PANEL_TAB, "id": ALL}, "aria-selected"),
         Output(ids.APP_ROOT, "className"),
+        Output(ids.SCENARIO_RESULT, "children"),
+        Output(ids.EVENT_DETAIL, "children"),
         Input(ids.VIEW_STORE, "data"),
         prevent_initial_call=True,  # the layout is already rendered for the default view
     )
@@ -231,7 +265,7 @@ def register_callbacks(app: Dash, data: AppData) -> None:
                 ["route-button is-selected" if rid in highlighted else "route-button" for rid in route_ids],
                 [str(rid == view.route).lower() for rid in route_ids],
                 [str(tab == view.panel).lower() for tab in tab_ids],
-                view_classes(view))
+                view_classes(view), scenario_result_view(data, view), event_detail(data, view))
 
     @app.callback(
         Output(ids.SHARE_LINK, "value"),

@@ -14,6 +14,7 @@ from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
 from dashboard.ui.legend import legend, line_sample
 from dashboard.ui.panels import details_placeholder, statements_panel
+from dashboard.ui.scenario_panel import scenario_panel
 from dashboard.view import PANELS, View, view_classes
 
 def header(data: AppData) -> html.Header:
@@ -63,7 +64,8 @@ def route_list(data: AppData) -> html.Nav:
 def map_panel(data: AppData, view: View, topojson_url: str) -> html.Section:
     return html.Section(className="map-panel", **{"aria-label": "Map"}, children=[
         dcc.Graph(
-            id=ids.MAP, figure=build_figure(data.registry, data.corpus, view), className="map-graph",
+            id=ids.MAP, figure=build_figure(data.registry, data.corpus, view, data.oil, data.timeline),
+            className="map-graph",
             config={"topojsonURL": topojson_url, "displaylogo": False, "scrollZoom": True, "responsive": True,
                     "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
         ),
@@ -106,7 +108,8 @@ def share_controls() -> html.Section:
 
 
 def panel_tabs(view: View) -> html.Div:
-    labels = {"statements": "What was said", "details": "Route details", "table": "Table", "export": "Export"}
+    labels = {"statements": "What was said", "details": "Route details", "table": "Table", "scenario": "Scenarios",
+              "export": "Export"}
     return html.Div(className="panel-tabs", role="tablist", children=[
         html.Button(labels[panel], id={"type": ids.PANEL_TAB, "id": panel}, n_clicks=0, role="tab",
                     className="panel-tab", **{"aria-selected": str(panel == view.panel).lower()})
@@ -177,6 +180,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "") -> htm
                 html.Section(details_placeholder(), id=ids.DETAILS_PANEL, role="tabpanel",
                              className="panel-section details-section", **{"aria-live": "polite"}),
                 html.Section(map_table(data), role="tabpanel", className="panel-section table-section"),
+                html.Section(scenario_panel(data, view), role="tabpanel", className="panel-section scenario-section"),
                 html.Section(export_panel(export_note), role="tabpanel", className="panel-section export-section"),
             ]),
         ]),

@@ -1,0 +1,63 @@
+"""Map overlays for the scenario: the legs that bind (the minimum cut), the places switched off, and
+the timeline's events where they happened."""
+
+from __future__ import annotations
+
+from dashboard.registry.load import Registry
+from dashboard.scenario.flow import FlowResult, legs_of
+from dashboard.scenario.network import OilNetwork, TimelineEvent
+
+BOTTLENECK_COLOUR = "#CC79A7"
+OUT_COLOUR = "#8B0000"
+EVENT_COLOUR = "#E69F00"
+
+
+def bottleneck_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | None) -> dict[str, list]:
+    lons: list = []
+    lats: list = []
+    if oil is not None and result is not None:
+        for leg_id in legs_of(oil, result.bottlenecks):
+            if lons:
+                lons.append(None)
+                lats.append(None)
+            coords = registry.network.legs[leg_id].coords
+            lons += [c[0] for c in coords]
+            lats += [c[1] for c in coords]
+    return {"lon": lons, "lat": lats}
+
+
+def out_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | None) -> dict[str, list]:
+    """A cross where each switched-off part starts (the terminal, the pump station, the pipeline head)."""
+    if oil is None or result is None:
+        return {"lon": [], "lat": [], "text": []}
+    places = {}
+    for edge_id in result.edges_off:
+        edge = oil.edges[edge_id]
+        node = registry.network.nodes.get(edge.start)
+        if node:
+            places.setdefault(node.id, (node, edge.label))
+    return {"lon": [n.lon for n, _ in places.values()], "lat": [n.lat for n, _ in places.values()],
+            "text": [f"<b>Out in this scenario</b><br>{label}" for _, label in places.values()]}
+
+
+def bottleneck_trace(data: dict) -> dict:
+    return {"type": "scattergeo", "mode": "lines", "name": "Bottlenecks", **data, "hoverinfo": "skip",
+            "line": {"color": BOTTLENECK_COLOUR, "width": 11}, "opacity": 0.45, "showlegend": False}
+
+
+def out_trace(data: dict) -> dict:
+    return {"type": "scattergeo", "mode": "markers", "name": "Out in this scenario", **data,
+            "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
+            "marker": {"symbol": "x", "size": 16, "color": OUT_COLOUR, "line": {"width": 1, "color": "white"}}}
+
+
+def events_trace(registry: Registry, timeline: tuple[TimelineEvent, ...], visible: bool) -> dict:
+    places: dict[str, list[TimelineEvent]] = {}
+    for event in timeline:
+        places.setdefault(event.place, []).append(event)
+    nodes = [registry.network.nodes[p] for p in places]
+    texts = ["<br>".join(f"<b>{e.date}</b> {e.title}" for e in places[n.id]) for n in nodes]
+    return {"type": "scattergeo", "mode": "markers", "name": "Events", "lon": [n.lon for n in nodes],
+            "lat": [n.lat for n in nodes], "text": texts, "hovertemplate": "%{text}<extra></extra>",
+            "marker": {"symbol": "diamond", "size": 11, "color": EVENT_COLOUR, "line": {"width": 1, "color": "#333"}},
+            "visible": visible, "showlegend": False}
