@@ -43,7 +43,8 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None) -> 
     export_note = "" if find_browser() else (
         "Export is unavailable: the server has no Chrome or Chromium (install Debian's chromium). "
         "Everything else works.")
-    app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), export_note=export_note)
+    app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), export_note=export_note,
+                              cargo_path=config.paths.geodata / "cargo_comparison.json")
     register_callbacks(app, data)
     cache = config.cache_dir
     cache.mkdir(parents=True, exist_ok=True)

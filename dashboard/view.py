@@ -89,6 +89,11 @@ def select_route(view: View, route_id: str | None) -> View:
     return replace(view, route=route_id, panel="details" if route_id else view.panel)
 
 
+def choose_route(view: View, route_id: str) -> View:
+    """Selecting from the comparison table: the route is highlighted, the table stays open."""
+    return replace(view, route=route_id)
+
+
 def select_statement(view: View, statement_id: str | None) -> View:
     if statement_id == view.statement:
         statement_id = None

@@ -21,9 +21,11 @@ from dashboard.figure.map_figure import GEO_FRAME, highlighted_routes, restyle_f
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.ui.panels import details_placeholder, route_details
+from dashboard.compare import comparison_rows, next_sort, sort_rows, to_csv
+from dashboard.ui.compare_panel import COLUMNS, SOURCE_COLUMNS, capacity_chart, compare_table
 from dashboard.ui.scenario_panel import event_detail, scenario_result_view
 from dashboard.url_state import Vocabulary, decode, encode
-from dashboard.view import (View, clear_selection, select_route, select_statement, view_classes, with_capacity,
+from dashboard.view import (View, choose_route, clear_selection, select_route, select_statement, view_classes, with_capacity,
                             with_event, with_layers, with_map_position, with_panel, with_statuses, with_switches)
 
 EMBED_PATH = "embed"
@@ -69,6 +71,8 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
         return with_event(view, data.timeline[value] if 0 <= value < len(data.timeline) else None)
     if trigger == ids.SCENARIO_RESET:
         return with_event(view, None) if value else view
+    if isinstance(trigger, dict) and trigger.get("type") == ids.COMPARE_ROW and value:
+        return choose_route(view, trigger.get("id")) if trigger.get("id") in routes else view
     return view
 
 
@@ -184,11 +188,12 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Input(ids.EVENT_SLIDER, "value"),
         Input({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
         Input(ids.SCENARIO_RESET, "n_clicks"),
+        Input({"type": ids.COMPARE_ROW, "id": ALL}, "n_clicks"),
         State(ids.URL, "pathname"),
         State(ids.VIEW_STORE, "data"),
     )
     def update_view(search, _layers, _statuses, _click, _relayout, _clear, _routes, _cards, _tabs, _off, _event,
-                    _caps, _reset, pathname, stored):
+                    _caps, _reset, _table_rows, pathname, stored):
         trigger = ctx.triggered_id
         cap_ids = [item["id"]["id"] for item in ctx.outputs_list[8]]
         if trigger is None or trigger == ids.URL:  # the page was opened, or Back/Forward changed the URL
@@ -266,6 +271,43 @@ def register_callbacks(app: Dash, data: AppData) -> None:
                 [str(rid == view.route).lower() for rid in route_ids],
                 [str(tab == view.panel).lower() for tab in tab_ids],
                 view_classes(view), scenario_result_view(data, view), event_detail(data, view))
+
+    @app.callback(
+        Output(ids.COMPARE_SORT, "data"),
+        Input({"type": ids.SORT_BUTTON, "id": ALL}, "n_clicks"),
+        State(ids.COMPARE_SORT, "data"),
+        prevent_initial_call=True,
+    )
+    def sort_compare(_clicks, sort):
+        if not ctx.triggered or not ctx.triggered[0]["value"]:  # headers re-rendered, not clicked
+            return no_update
+        return next_sort(sort, ctx.triggered_id["id"])
+
+    @app.callback(
+        Output(ids.COMPARE_TABLE, "children"),
+        Output(ids.COMPARE_CHART, "figure"),
+        Input(ids.VIEW_STORE, "data"),
+        Input(ids.COMPARE_SORT, "data"),
+        prevent_initial_call=True,
+    )
+    def render_compare(stored, sort):
+        view = View.from_store(stored)
+        rows = comparison_rows(data, view)
+        return compare_table(rows, sort, view.route), capacity_chart(rows, view.route)
+
+    @app.callback(
+        Output(ids.COMPARE_DOWNLOAD, "data"),
+        Input(ids.COMPARE_CSV, "n_clicks"),
+        State(ids.VIEW_STORE, "data"),
+        State(ids.COMPARE_SORT, "data"),
+        prevent_initial_call=True,
+    )
+    def download_compare(clicks, stored, sort):
+        if not clicks:
+            return no_update
+        rows = sort_rows(comparison_rows(data, View.from_store(stored)), (sort or {}).get("column"),
+                         bool((sort or {}).get("descending")))
+        return dcc.send_string(to_csv(rows, COLUMNS + SOURCE_COLUMNS), "middle-corridor-routes.csv")
 
     @app.callback(
         Output(ids.SHARE_LINK, "value"),

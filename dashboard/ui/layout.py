@@ -12,7 +12,8 @@ from dashboard.figure.map_figure import build_figure
 from dashboard.figure.styles import COMMODITY_LABELS, STATUS_STYLES
 from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
-from dashboard.ui.legend import legend, line_sample
+from dashboard.ui.legend import legend
+from dashboard.ui.compare_panel import compare_panel
 from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.ui.scenario_panel import scenario_panel
 from dashboard.view import PANELS, View, view_classes
@@ -72,28 +73,6 @@ def map_panel(data: AppData, view: View, topojson_url: str) -> html.Section:
     ])
 
 
-def map_table(data: AppData) -> html.Div:
-    """The map as text: what a screen reader or a copy-paste gets instead of the picture."""
-    rows = []
-    for route in data.registry.network.routes.values():
-        capacity = route.capacity
-        rows.append(html.Tr([
-            html.Th(route.short_name, scope="row"),
-            html.Td([line_sample("#333", "solid", 2), COMMODITY_LABELS[route.commodity]]),
-            html.Td(STATUS_STYLES[route.status].label),
-            html.Td(f"{capacity.value_text} {capacity.unit}" if capacity else "unsourced"),
-            html.Td(" → ".join(data.computed[route.id].transit_countries)),
-        ], **{"data-route": route.id}))
-    return html.Div(className="map-table", children=[
-        html.H2("The map as a table"),
-        html.Table(id=ids.MAP_TABLE, children=[
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Route", "Commodity", "Status", "Capacity",
-                                                                      "Countries (computed)")])),
-            html.Tbody(rows),
-        ]),
-    ])
-
-
 def share_controls() -> html.Section:
     """Copy a link to exactly this view, or the iframe snippet that embeds it."""
     return html.Section(className="share", **{"aria-label": "Share this view"}, children=[
@@ -108,7 +87,7 @@ def share_controls() -> html.Section:
 
 
 def panel_tabs(view: View) -> html.Div:
-    labels = {"statements": "What was said", "details": "Route details", "table": "Table", "scenario": "Scenarios",
+    labels = {"statements": "What was said", "details": "Route details", "table": "Compare", "scenario": "Scenarios",
               "export": "Export"}
     return html.Div(className="panel-tabs", role="tablist", children=[
         html.Button(labels[panel], id={"type": ids.PANEL_TAB, "id": panel}, n_clicks=0, role="tab",
@@ -161,7 +140,7 @@ def export_panel(unavailable: str) -> html.Div:
     ])
 
 
-def build_layout(data: AppData, topojson_url: str, export_note: str = "") -> html.Div:
+def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_path=None) -> html.Div:
     view = View()
     return html.Div(id=ids.APP_ROOT, className=view_classes(view), children=[
         dcc.Location(id=ids.URL, refresh=False),
@@ -179,7 +158,8 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "") -> htm
                              className="panel-section statements-section"),
                 html.Section(details_placeholder(), id=ids.DETAILS_PANEL, role="tabpanel",
                              className="panel-section details-section", **{"aria-live": "polite"}),
-                html.Section(map_table(data), role="tabpanel", className="panel-section table-section"),
+                html.Section(compare_panel(data, view, cargo_path), role="tabpanel",
+                             className="panel-section table-section"),
                 html.Section(scenario_panel(data, view), role="tabpanel", className="panel-section scenario-section"),
                 html.Section(export_panel(export_note), role="tabpanel", className="panel-section export-section"),
             ]),

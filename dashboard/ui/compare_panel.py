@@ -1,0 +1,114 @@
+"""The Compare tab: the routes the map shows, side by side, sortable, downloadable as CSV with the
+source of every cell; a chart of their capacities; and the China-Europe cargo routes compared.
+
+A plain HTML table with sort buttons in its headers: keyboard-reachable, screen-reader friendly, and
+free of Dash's DataTable, which Dash 4 deprecates."""
+
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.appdata import AppData
+from dashboard.compare import CELL_SOURCES, COMPUTED_NOTE, comparison_rows, load_cargo_comparison, sort_rows
+from dashboard.figure.styles import COMMODITY_COLOURS
+from dashboard.ui.panels import source_links
+from dashboard.view import View
+
+COLUMNS = [
+    ("route", "Route"), ("commodity", "Commodity"), ("status", "Status"),
+    ("capacity_mt_y", "Capacity Mt/y"), ("capacity_bbl_d", "Capacity bbl/d"), ("capacity_bcm_y", "Capacity bcm/y"),
+    ("capacity_teu", "Capacity TEU"), ("capacity_as_of", "Capacity as of"), ("recent_volume", "Recent volume"),
+    ("length_published_km", "Length km (published)"), ("length_computed_km", "Length km (computed)"),
+    ("transit_countries", "Countries (computed)"), ("border_crossings", "Border crossings"),
+    ("mode_changes", "Changes of mode"), ("crosses_russia", "Crosses Russia"),
+    ("transit_time", "Transit time (published)"),
+]
+SOURCE_COLUMNS = [("status_source", "Status source"), ("length_source", "Length source"),
+                  ("capacity_source", "Capacity source"), ("volume_source", "Volume source"),
+                  ("transit_time_source", "Transit time source"), ("id", "Route id")]
+COMPUTED = {"length_computed_km", "transit_countries", "border_crossings", "mode_changes", "crosses_russia"}
+
+
+def _cell(row: dict, column: str):
+    value = row.get(column)
+    text = "—" if value in (None, "") else (f"{value:,}" if isinstance(value, (int, float)) else str(value))
+    source = row.get(CELL_SOURCES.get(column, ""), "") if column in CELL_SOURCES else (
+        COMPUTED_NOTE if column in COMPUTED else "")
+    if column == "route":
+        return html.Th(html.Button(text, id={"type": ids.COMPARE_ROW, "id": row["id"]}, n_clicks=0,
+                                   className="row-button"), scope="row")
+    return html.Td(text, title=f"Source: {source}" if source and column in CELL_SOURCES else source)
+
+
+def table_body(rows: list[dict], selected: str | None) -> list:
+    return [html.Tr([_cell(row, column) for column, _ in COLUMNS],
+                    className="is-selected" if row["id"] == selected else "") for row in rows]
+
+
+def table_head(sort: dict | None) -> html.Thead:
+    def header(column, name):
+        arrow = ""
+        if sort and sort.get("column") == column:
+            arrow = " ▼" if sort.get("descending") else " ▲"
+        return html.Th(html.Button(name + arrow, id={"type": ids.SORT_BUTTON, "id": column}, n_clicks=0,
+                                   className="sort-button"), scope="col",
+                       **{"aria-sort": ("descending" if sort.get("descending") else "ascending")
+                          if sort and sort.get("column") == column else "none"})
+    return html.Thead(html.Tr([header(c, n) for c, n in COLUMNS]))
+
+
+def compare_table(rows: list[dict], sort: dict | None, selected: str | None) -> html.Table:
+    rows = sort_rows(rows, (sort or {}).get("column"), bool((sort or {}).get("descending")))
+    return html.Table(className="compare-table", children=[table_head(sort), html.Tbody(table_body(rows, selected))])
+
+
+def capacity_chart(rows: list[dict], selected: str | None) -> dict:
+    """Capacity in Mt/y of the routes shown, as a lollipop chart (scatter: in the partial plotly bundle)."""
+    rows = sorted((r for r in rows if r["capacity_mt_y"] is not None), key=lambda r: r["capacity_mt_y"])
+    xs, ys = [], []
+    for row in rows:
+        xs += [0, row["capacity_mt_y"], None]
+        ys += [row["route"], row["route"], None]
+    return {
+        "data": [{"type": "scatter", "mode": "lines", "x": xs, "y": ys, "line": {"color": "#bbb", "width": 2},
+                  "hoverinfo": "skip", "showlegend": False},
+                 {"type": "scatter", "mode": "markers", "x": [r["capacity_mt_y"] for r in rows],
+                  "y": [r["route"] for r in rows], "showlegend": False,
+                  "marker": {"size": [14 if r["id"] == selected else 9 for r in rows],
+                             "color": [COMMODITY_COLOURS[r["commodity"]] for r in rows],
+                             "line": {"width": 1, "color": "#333"}},
+                  "hovertemplate": "%{y}: %{x} Mt/y<extra></extra>"}],
+        "layout": {"height": max(160, 26 * len(rows) + 60), "margin": {"l": 10, "r": 10, "t": 28, "b": 30},
+                   "title": {"text": "Capacity, Mt/y (sourced; capacities in other units not shown)",
+                             "font": {"size": 12}, "x": 0},
+                   "xaxis": {"rangemode": "tozero", "gridcolor": "#eee"}, "yaxis": {"automargin": True},
+                   "paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)", "font": {"size": 11}},
+    }
+
+
+def cargo_table(path) -> html.Table:
+    rows = load_cargo_comparison(path)
+    return html.Table(className="figures cargo", children=[
+        html.Caption("China to Europe by container: three routes"),
+        html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Route", "Distance", "Transit time", "Volumes")])),
+        html.Tbody([html.Tr([html.Th(label, scope="row"), *[
+            html.Td([cell.text, html.Div(source_links(cell.sources) if cell.sources else "no source",
+                                         className="figure-note")])
+            for cell in cells.values()]]) for _, label, cells in rows]),
+    ])
+
+
+def compare_panel(data: AppData, view: View, cargo_path) -> html.Div:
+    rows = comparison_rows(data, view)
+    return html.Div(className="compare", children=[
+        html.H2("Compare the routes"),
+        html.P("The routes the map shows, in the units their sources give; hover a cell for its source; "
+               "click a column to sort, a route to select it on the map.", className="hint"),
+        dcc.Store(id=ids.COMPARE_SORT, data=None),
+        html.Button("Download CSV (with every source)", id=ids.COMPARE_CSV, n_clicks=0, className="clear"),
+        dcc.Download(id=ids.COMPARE_DOWNLOAD),
+        html.Div(compare_table(rows, None, view.route), id=ids.COMPARE_TABLE, className="table-scroll"),
+        dcc.Graph(id=ids.COMPARE_CHART, figure=capacity_chart(rows, view.route), config={"displaylogo": False}),
+        cargo_table(cargo_path),
+    ])

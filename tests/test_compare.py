@@ -1,0 +1,81 @@
+"""The comparison table's rows, sorting and CSV, without a browser."""
+
+import csv
+import io
+
+from dashboard.compare import (comparison_rows, load_cargo_comparison, mode_changes, next_sort, recent_volume,
+                               sort_rows, to_csv)
+from dashboard.paths import PROJECT_ROOT
+from dashboard.ui.compare_panel import COLUMNS, SOURCE_COLUMNS
+from dashboard.view import View
+
+
+def test_rows_follow_the_maps_filters(app_data):
+    all_rows = comparison_rows(app_data, View())
+    assert len(all_rows) == len(app_data.registry.network.routes)
+    oil_only = comparison_rows(app_data, View(layers=frozenset({"oil"}), statuses=frozenset({"operating"})))
+    assert oil_only and {r["commodity"] for r in oil_only} == {"oil"} and {r["status"] for r in oil_only} == {"operating"}
+
+
+def test_harmonised_units_go_to_their_own_columns(app_data):
+    rows = {r["id"]: r for r in comparison_rows(app_data, View())}
+    assert rows["cpc"]["capacity_mt_y"] == 72.5 and rows["cpc"]["capacity_bbl_d"] is None
+    assert rows["baku_supsa_wrep"]["capacity_bbl_d"] == 90000 and rows["baku_supsa_wrep"]["capacity_mt_y"] is None
+    assert rows["tap"]["capacity_bcm_y"] == 10
+    assert rows["northern_corridor"]["capacity_mt_y"] is None and rows["northern_corridor"]["capacity_source"] == \
+        "capacity unsourced"
+
+
+def test_every_shown_figure_cell_has_its_source(app_data):
+    for row in comparison_rows(app_data, View()):
+        assert row["status_source"]
+        if row["capacity_mt_y"] is not None:
+            assert "http" in row["capacity_source"]
+        if row["recent_volume"]:
+            assert row["volume_source"]
+        if row["transit_time"]:
+            assert row["transit_time_source"]
+
+
+def test_russia_crossings_and_changes_of_mode(app_data):
+    rows = {r["id"]: r for r in comparison_rows(app_data, View())}
+    assert rows["cpc"]["crosses_russia"] == "yes" and rows["trans_caspian_oil_btc"]["crosses_russia"] == "no"
+    assert rows["middle_corridor_black_sea"]["crosses_russia"] == "no"
+    assert rows["northern_corridor"]["crosses_russia"] == "yes"
+    route = app_data.registry.network.routes["middle_corridor_black_sea"]
+    assert mode_changes(app_data, route) == 2  # rail -> ferry -> rail along the main line
+    assert rows["middle_corridor_black_sea"]["border_crossings"] == 4
+
+
+def test_recent_volume_is_the_latest_annual_tonnage(app_data):
+    volume = recent_volume(app_data.registry.network.routes["middle_corridor_black_sea"])
+    assert volume.as_of == "2025" and volume.value == 4.119
+
+
+def test_sorting_puts_empty_cells_last_both_ways():
+    rows = [{"x": 2}, {"x": None}, {"x": 5}]
+    assert [r["x"] for r in sort_rows(rows, "x", False)] == [2, 5, None]
+    assert [r["x"] for r in sort_rows(rows, "x", True)] == [5, 2, None]
+    assert sort_rows(rows, None, False) == rows
+
+
+def test_next_sort_toggles():
+    assert next_sort(None, "a") == {"column": "a", "descending": False}
+    assert next_sort({"column": "a", "descending": False}, "a") == {"column": "a", "descending": True}
+    assert next_sort({"column": "a", "descending": True}, "b") == {"column": "b", "descending": False}
+
+
+def test_csv_carries_every_column_and_source(app_data):
+    text = to_csv(comparison_rows(app_data, View()), COLUMNS + SOURCE_COLUMNS)
+    table = list(csv.reader(io.StringIO(text)))
+    assert table[0][:3] == ["Route", "Commodity", "Status"] and "Capacity source" in table[0]
+    assert len(table) == 1 + len(app_data.registry.network.routes)
+
+
+def test_cargo_comparison_cells_are_sourced_or_say_so():
+    rows = load_cargo_comparison(PROJECT_ROOT / "geodata" / "cargo_comparison.json")
+    assert [label for _, label, _ in rows] == ["Middle Corridor (TITR)", "Northern Corridor (via Russia)",
+                                                "Sea route via Suez"]
+    for _, _, cells in rows:
+        for cell in cells.values():
+            assert cell.sources or "not sourced" in cell.text
