@@ -158,21 +158,23 @@ def _lonlat(coord: Any) -> tuple[float, float] | None:
     return None
 
 
-def _unique_id(fields: _Fields, seen: set[str]) -> str:
-    node_id = fields.text("id")
-    if node_id in seen:
-        fields.problem("id", f"{node_id!r} is used twice")
-    seen.add(node_id)
-    return node_id
-
-
-def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
-    nodes: dict[str, Node] = {}
+def _identified_features(path: Path, label: str, log: ProblemLog):
+    """(feature, its property reader, its id) for each feature of a file whose ids must be unique."""
     seen: set[str] = set()
     for index, feat in enumerate(read_feature_collection(path, label, log)):
         props = feat["properties"]
         fields = _Fields(log, label, str(props.get("id", f"#{index}")), props)
-        node_id = _unique_id(fields, seen)
+        feature_id = fields.text("id")
+        if feature_id in seen:
+            fields.problem("id", f"{feature_id!r} is used twice")
+        seen.add(feature_id)
+        yield feat, fields, feature_id
+
+
+def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
+    nodes: dict[str, Node] = {}
+    for feat, fields, node_id in _identified_features(path, label, log):
+        props = feat["properties"]
         geom = feat["geometry"]
         point = _lonlat(geom.get("coordinates")) if geom.get("type") == "Point" else None
         if point is None:
@@ -187,11 +189,8 @@ def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
 
 def load_legs(path: Path, label: str, nodes: Mapping[str, Node], log: ProblemLog) -> dict[str, Leg]:
     legs: dict[str, Leg] = {}
-    seen: set[str] = set()
-    for index, feat in enumerate(read_feature_collection(path, label, log)):
+    for feat, fields, leg_id in _identified_features(path, label, log):
         props = feat["properties"]
-        fields = _Fields(log, label, str(props.get("id", f"#{index}")), props)
-        leg_id = _unique_id(fields, seen)
         start, end = fields.text("from"), fields.text("to")
         for name, node_id in (("from", start), ("to", end)):
             if node_id and node_id not in nodes:
@@ -214,11 +213,8 @@ def load_legs(path: Path, label: str, nodes: Mapping[str, Node], log: ProblemLog
 
 def load_routes(path: Path, label: str, legs: Mapping[str, Leg], log: ProblemLog) -> dict[str, Route]:
     routes: dict[str, Route] = {}
-    seen: set[str] = set()
-    for index, feat in enumerate(read_feature_collection(path, label, log)):
+    for feat, fields, route_id in _identified_features(path, label, log):
         props = feat["properties"]
-        fields = _Fields(log, label, str(props.get("id", f"#{index}")), props)
-        route_id = _unique_id(fields, seen)
         leg_ids = fields.text_list("legs")
         if not leg_ids:
             fields.problem("legs", "a route needs at least one leg")

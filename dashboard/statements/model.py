@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dashboard.registry.model import Source
+
 DIRECT = "direct"
 REPORTED = "reported"
 
@@ -14,12 +16,6 @@ class Speaker:
     name: str
     role: str
     spellings_in_text: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Link:
-    title: str
-    url: str
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ class Article:
     occasion: str
     url: str
     url_note: str
-    corroboration: tuple[Link, ...]
+    corroboration: tuple[Source, ...]
     speakers: tuple[Speaker, ...]
     paragraphs: tuple[str, ...]  # the body, verbatim, headline excluded
     editor_marks: tuple[str, ...]

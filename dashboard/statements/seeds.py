@@ -13,7 +13,8 @@ from typing import Any, Mapping
 
 from dashboard.registry.problems import ProblemLog
 from dashboard.statements.extract import extract_statements, link_topics
-from dashboard.statements.model import Article, Link, Speaker, Statement, Topic
+from dashboard.registry.model import Source
+from dashboard.statements.model import Article, Speaker, Statement, Topic
 
 TOPICS_FILE = "topics.json"
 ARTICLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -109,12 +110,12 @@ def _speakers(raw: Any, label: str, log: ProblemLog) -> tuple[Speaker, ...]:
     return tuple(speakers)
 
 
-def _links(raw: Any, label: str, log: ProblemLog) -> tuple[Link, ...]:
+def _links(raw: Any, label: str, log: ProblemLog) -> tuple[Source, ...]:
     links = []
     for index, item in enumerate(raw or []):
         if (isinstance(item, dict) and isinstance(item.get("title"), str)
                 and isinstance(item.get("url"), str) and item["url"].startswith(("http://", "https://"))):
-            links.append(Link(item["title"], item["url"]))
+            links.append(Source(item["title"], item["url"]))
         else:
             log.add(label, "", f"corroboration[{index}]", "needs a title and an http(s) url")
     return tuple(links)

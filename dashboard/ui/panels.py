@@ -165,7 +165,7 @@ def article_header(article: Article) -> html.Div:
         *([html.P(f"The article spells the minister's name “{spelled[0]}”; quotations keep its spelling, "
                   f"attributions use the correct one ({speaker.name}).", className="spelling-note")]
           if spelled else []),
-        *([html.P(["Corroborated by: ", *source_links(tuple(Source(c.title, c.url) for c in article.corroboration))],
+        *([html.P(["Corroborated by: ", *source_links(article.corroboration)],
                   className="corroboration")] if article.corroboration else []),
     ])
 
