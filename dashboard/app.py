@@ -21,6 +21,7 @@ from dashboard.captions import TITLE
 from dashboard.ui.layout import build_layout
 
 HEALTH_PATH = "healthz"
+EXPORT_RESULT_TTL_S = 600
 
 
 def create_app(config: AppConfig | None = None, data: AppData | None = None) -> Dash:
@@ -48,7 +49,14 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None) -> 
     register_callbacks(app, data)
     cache = config.cache_dir
     cache.mkdir(parents=True, exist_ok=True)
-    manager = DiskcacheManager(diskcache.Cache(str(cache / "jobs")))
+    # Results are kept for ten minutes, keyed by the request and the data's version: analysts asking
+    # for the same export at once share one render, instead of the first poller taking the file and
+    # the others waiting for a result that was already collected.
+    manager = DiskcacheManager(diskcache.Cache(str(cache / "jobs")), cache_by=[lambda: data.data_as_of],
+                               expire=EXPORT_RESULT_TTL_S)
+    # Background-job handles are signed with the server's secret key: one for all workers, or a poll
+    # that reaches another worker than the one that started the job is refused.
+    app.server.secret_key = shared_key(cache, "server.key")
     register_export_callback(app, data, manager, RenderClient(cache, render_key(cache)))
     add_health_endpoint(app, data, routes_prefix)
     install_security_headers(app.server, security_headers(
@@ -58,7 +66,13 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None) -> 
 
 def render_key(cache: Path) -> bytes:
     """The render service's key, shared by every worker through the cache folder (owner-only)."""
-    path = cache / "render.key"
+    return shared_key(cache, "render.key")
+
+
+def shared_key(cache: Path, name: str) -> bytes:
+    """A random key made once and read by every worker from the cache folder (owner-only): whichever
+    worker starts first writes it, the others read the same."""
+    path = cache / name
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
