@@ -171,9 +171,63 @@ def virtual_user(base: str, steps, deadline: float, results, failures, lock) -> 
             exported = True
 
 
+def kill_a_worker_later(server: subprocess.Popen, after_s: float) -> threading.Thread:
+    """Kill one worker mid-run, as an out-of-memory kill would; gunicorn's master starts another."""
+    import psutil
+
+    def kill() -> None:
+        time.sleep(after_s)
+        workers = psutil.Process(server.pid).children()
+        if workers:
+            workers[0].kill()
+            print(f"killed worker {workers[0].pid} at {after_s:.0f} s", file=sys.stderr)
+
+    thread = threading.Thread(target=kill, daemon=True)
+    thread.start()
+    return thread
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
+
+
+def run(users: int, seconds: float, workers: int, kill_worker_at: float | None = None) -> dict:
+    """Serve with gunicorn, record the journey, play it with `users` threads for `seconds`; the report."""
+    port = free_port()
+    cache = Path(tempfile.mkdtemp(prefix="route-map-load-"))
+    server = start_gunicorn(port, workers, cache)
+    base = f"http://127.0.0.1:{port}"
+    killed = None
+    try:
+        steps = record_journey(base)
+        results, failures, lock = defaultdict(list), defaultdict(list), threading.Lock()
+        deadline = time.time() + seconds
+        threads = [threading.Thread(target=virtual_user, args=(base, steps, deadline, results, failures, lock))
+                   for _ in range(users)]
+        started = time.time()
+        for thread in threads:
+            thread.start()
+        if kill_worker_at is not None:
+            killed = kill_a_worker_later(server, kill_worker_at)
+        for thread in threads:
+            thread.join(timeout=seconds + EXPORT_TIMEOUT_S + 60)
+        elapsed = time.time() - started
+        if killed:
+            killed.join()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        from dashboard.app import render_key
+        from dashboard.export.service import RenderClient
+        RenderClient(cache, render_key(cache)).stop()
+    summary = {kind: {"requests": len(values), "failed": len(failures[kind]), "p50_ms": percentile(values, 0.5) * 1000,
+                      "p95_ms": percentile(values, 0.95) * 1000, "failures": failures[kind][:5]}
+               for kind, values in results.items()}
+    return {"users": users, "seconds": seconds, "workers": workers, "elapsed_s": elapsed,
+            "killed_worker_at_s": kill_worker_at, "total_requests": sum(s["requests"] for s in summary.values()),
+            "failed_requests": sum(s["failed"] for s in summary.values()), "by_kind": summary,
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
 
 
 def main() -> None:
@@ -182,45 +236,20 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "load_test.json")
+    parser.add_argument("--kill-worker-at", type=float, default=None,
+                        help="fault test: SIGKILL one gunicorn worker this many seconds into the run")
     args = parser.parse_args()
-    port = free_port()
-    cache = Path(tempfile.mkdtemp(prefix="route-map-load-"))
-    server = start_gunicorn(port, args.workers, cache)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        steps = record_journey(base)
-        results, failures, lock = defaultdict(list), defaultdict(list), threading.Lock()
-        deadline = time.time() + args.seconds
-        users = [threading.Thread(target=virtual_user, args=(base, steps, deadline, results, failures, lock))
-                 for _ in range(args.users)]
-        started = time.time()
-        for user in users:
-            user.start()
-        for user in users:
-            user.join(timeout=args.seconds + EXPORT_TIMEOUT_S + 60)
-        elapsed = time.time() - started
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        from dashboard.app import render_key
-        from dashboard.export.service import RenderClient
-        RenderClient(cache, render_key(cache)).stop()
-    summary = {kind: {"requests": len(values), "failed": len(failures[kind]), "p50_ms": percentile(values, 0.5) * 1000,
-                      "p95_ms": percentile(values, 0.95) * 1000} for kind, values in results.items()}
-    total = sum(s["requests"] for s in summary.values())
-    failed = sum(s["failed"] for s in summary.values())
-    report = {"users": args.users, "seconds": args.seconds, "workers": args.workers, "elapsed_s": elapsed,
-              "total_requests": total, "failed_requests": failed, "by_kind": summary,
-              "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
+    report = run(args.users, args.seconds, args.workers, args.kill_worker_at)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
+    total, failed = report["total_requests"], report["failed_requests"]
     print(f"{args.users} users, {args.seconds:.0f} s, gunicorn {args.workers} workers: {total:,} requests, "
-          f"{failed} failed ({total / elapsed:.0f} requests/s)")
+          f"{failed} failed ({total / report['elapsed_s']:.0f} requests/s)")
     print(f"{'kind':<14}{'requests':>10}{'failed':>8}{'p50 ms':>10}{'p95 ms':>10}")
-    for kind, s in summary.items():
+    for kind, s in report["by_kind"].items():
         print(f"{kind:<14}{s['requests']:>10,}{s['failed']:>8}{s['p50_ms']:>10.0f}{s['p95_ms']:>10.0f}")
     if failed:
-        print("failures:", {k: v[:5] for k, v in failures.items() if v})
+        print("failures:", {k: s["failures"] for k, s in report["by_kind"].items() if s["failures"]})
 
 
 if __name__ == "__main__":

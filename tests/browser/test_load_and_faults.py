@@ -1,0 +1,16 @@
+"""Many users on gunicorn with two workers, and a worker killed under load: short runs of the load
+test (bench/load_test.py has the full 50 users for 60 seconds)."""
+
+import pytest
+
+from bench.load_test import run
+
+pytestmark = pytest.mark.browser
+
+
+def test_many_users_and_a_killed_worker_lose_at_most_the_request_in_flight():
+    report = run(users=8, seconds=10, workers=2, kill_worker_at=4)
+    assert report["total_requests"] > 100
+    # A sync worker serves one request at a time: killing it loses that one, no other.
+    assert report["failed_requests"] <= 1, report["by_kind"]
+    assert all(s["requests"] > 0 for s in report["by_kind"].values())
