@@ -94,7 +94,7 @@ def record_journey(base: str) -> dict[str, tuple[str, bytes]]:
         WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
         driver.get_log("performance")
         driver.find_element(By.CSS_SELECTOR, "#scenario-off input[value='cpc_terminal']").click()
-        harvest(("scenario", '"scenario-off.value"'), ("restyle", '"output":"route-map.figure"'))
+        harvest(("scenario", '"scenario-off.value"'), ("panels", '"output":"..details-panel.children'))
         driver.get(base + "/?panel=export&preset=slide-16x9")
         WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
         driver.get_log("performance")
@@ -103,7 +103,7 @@ def record_journey(base: str) -> dict[str, tuple[str, bytes]]:
         harvest(("export", '"export-button.n_clicks"'))
     finally:
         driver.quit()
-    missing = {"toggle", "select", "scenario", "restyle", "export"} - set(steps)
+    missing = {"toggle", "select", "scenario", "panels", "export"} - set(steps)
     if missing:
         raise SystemExit(f"could not record the journey's {sorted(missing)} requests")
     return steps
@@ -162,7 +162,7 @@ def virtual_user(base: str, steps, deadline: float, results, failures, lock) -> 
         timed("page", lambda: request(base + "/")[0])
         timed("layout", lambda: request(base + "/_dash-layout")[0])
         timed("dependencies", lambda: request(base + "/_dash-dependencies")[0])
-        for kind in ("toggle", "select", "scenario", "restyle"):
+        for kind in ("toggle", "select", "scenario", "panels"):
             url, body = steps[kind]
             timed(kind, lambda: request(url, body)[0])
         if not exported:

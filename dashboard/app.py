@@ -24,7 +24,7 @@ HEALTH_PATH = "healthz"
 EXPORT_RESULT_TTL_S = 600
 
 
-def create_app(config: AppConfig | None = None, data: AppData | None = None) -> Dash:
+def create_app(config: AppConfig | None = None, data: AppData | None = None, full_figure_updates: bool = False) -> Dash:
     """A ready Dash app. Raises DataError, listing every problem, if the data or seeds are not valid."""
     config = config or AppConfig()
     data = data or load_app_data(config.paths)
@@ -46,7 +46,7 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None) -> 
         "Everything else works.")
     app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), export_note=export_note,
                               cargo_path=config.paths.geodata / "cargo_comparison.json")
-    register_callbacks(app, data)
+    register_callbacks(app, data, full_figure_updates)
     cache = config.cache_dir
     cache.mkdir(parents=True, exist_ok=True)
     # Results are kept for ten minutes, keyed by the request and the data's version: analysts asking

@@ -45,3 +45,7 @@ SORT_BUTTON = "sort-button"  # pattern-matching type: {"type": SORT_BUTTON, "id"
 COMPARE_ROW = "compare-row"  # pattern-matching type: {"type": COMPARE_ROW, "id": route_id}
 COMPARE_CSV = "compare-csv"
 COMPARE_DOWNLOAD = "compare-download"
+MAP_STYLE = "map-style"  # the restyles a view change asks of the drawn map, applied in the browser
+MAP_APPLIED = "map-applied"  # written by the browser-side callbacks: a place for their output
+DETAILS_ROUTE = "details-route"
+COMPARE_KEY = "compare-key"  # which rows and order the comparison table shows now

@@ -256,3 +256,16 @@ def restyle_for_view(registry: Registry, corpus: Corpus, view: View,
             change.update(out_data(registry, oil, result))
         changes[index] = change
     return changes
+
+
+def restyle_groups(changes: dict[int, dict[str, Any]]) -> list[dict]:
+    """Changes as Plotly.restyle calls: traces that change the same properties in one call, each
+    property a list with one value per trace (an array property is a list of arrays)."""
+    groups: dict[tuple[str, ...], dict] = {}
+    for index, change in changes.items():
+        props = tuple(sorted(change))
+        group = groups.setdefault(props, {"indices": [], "update": {prop: [] for prop in props}})
+        group["indices"].append(index)
+        for prop in props:
+            group["update"][prop].append(change[prop])
+    return list(groups.values())

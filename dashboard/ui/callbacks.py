@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
 
-from dash import ALL, Dash, Input, Output, Patch, State, ctx, dcc, html, no_update
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.export.jobs import ExportRequestError, dashboard_request
 from dashboard.export.renderer import ExportFailed, ExportUnavailable
 from dashboard.export.report_figure import report_figure
-from dashboard.figure.map_figure import GEO_FRAME, highlighted_routes, restyle_for_view, route_at
+from dashboard.figure.map_figure import build_figure, highlighted_routes, restyle_for_view, restyle_groups, route_at
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.ui.panels import details_placeholder, route_details
@@ -162,8 +162,17 @@ def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
         return dcc.send_bytes(content, filename), f"Exported {filename} ({len(content) / 1e6:.1f} MB)."
 
 
-def register_callbacks(app: Dash, data: AppData) -> None:
+def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
+    """`full_figure_updates` rebuilds and resends the whole figure on every change, as a naive app
+    would: kept only so bench/selection.py can measure what the Patch saves."""
     vocabulary = data.vocabulary
+
+    def map_style(view: View):
+        """The map's restyle for a view, sent with the view itself: no second round trip before the map
+        changes. (The naive variant rebuilds the figure in a callback of its own instead.)"""
+        if full_figure_updates:
+            return no_update
+        return restyle_groups(restyle_for_view(data.registry, data.corpus, view, data.oil))
 
     @app.callback(
         Output(ids.VIEW_STORE, "data"),
@@ -175,6 +184,7 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Output(ids.SCENARIO_OFF, "value"),
         Output(ids.EVENT_SLIDER, "value"),
         Output({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
+        Output(ids.MAP_STYLE, "data"),
         Input(ids.URL, "search"),
         Input(ids.LAYER_TOGGLES, "value"),
         Input(ids.STATUS_FILTER, "value"),
@@ -202,7 +212,8 @@ def register_callbacks(app: Dash, data: AppData) -> None:
                 view = with_event(view, data.event(view.event))
             return (view.to_store(), no_update, [x for x in LAYER_IDS if x in view.layers],
                     [x for x in STATUSES if x in view.statuses], notice_children(ignored),
-                    {"center": view.center, "scale": view.scale}, *scenario_controls(view, data, cap_ids))
+                    {"center": view.center, "scale": view.scale}, *scenario_controls(view, data, cap_ids),
+                    map_style(view))
         view = View.from_store(stored)
         updated = view
         # A click on the map can arrive with a (zero) pan in the same request: fold every event in.
@@ -210,38 +221,26 @@ def register_callbacks(app: Dash, data: AppData) -> None:
             # Each input's own value: n_clicks is 0 when a button was only (re)created.
             updated = apply_event(updated, component, item["value"], data, prop_id.rsplit(".", 1)[-1])
         if updated == view:
-            return (no_update,) * 6 + (no_update, no_update, [no_update] * len(cap_ids))
+            return (no_update,) * 6 + (no_update, no_update, [no_update] * len(cap_ids), no_update)
         query = encode(updated)
         # Replaying an event or going back to today moves the switches and sliders with it.
         controls = (scenario_controls(updated, data, cap_ids) if trigger in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
                     else (no_update, no_update, [no_update] * len(cap_ids)))
         return (updated.to_store(), (f"?{query}" if query else ""), no_update, no_update, no_update, no_update,
-                *controls)
+                *controls, map_style(updated))
 
-    @app.callback(Output(ids.MAP, "figure"), Input(ids.VIEW_STORE, "data"), prevent_initial_call=True)
-    def restyle_map(stored):
-        patch = Patch()
-        for index, change in restyle_for_view(data.registry, data.corpus, View.from_store(stored), data.oil).items():
-            for prop, value in change.items():
-                target = patch["data"][index]
-                for part in prop.split(".")[:-1]:
-                    target = target[part]
-                target[prop.split(".")[-1]] = value
-        return patch
+    if full_figure_updates:
+        @app.callback(Output(ids.MAP, "figure"), Input(ids.VIEW_STORE, "data"), prevent_initial_call=True)
+        def rebuild_map(stored):
+            return build_figure(data.registry, data.corpus, View.from_store(stored), data.oil, data.timeline)
+    else:
+        app.clientside_callback(ClientsideFunction("routeMap", "restyle"), Output(ids.MAP_APPLIED, "data"),
+                                Input(ids.MAP_STYLE, "data"), prevent_initial_call=True)
 
-    @app.callback(Output(ids.MAP, "figure", allow_duplicate=True), Input(ids.MAP_POSITION, "data"),
-                  prevent_initial_call=True)
-    def position_map(position):
-        """Only when a URL names a position: the user's own pans and zooms stay with Plotly (uirevision)."""
-        if not position or (position.get("center") is None and position.get("scale") is None):
-            return no_update
-        patch = Patch()
-        center = position.get("center")
-        if center:
-            patch["layout"]["geo"]["center"] = {"lon": center[0], "lat": center[1]}
-        patch["layout"]["geo"]["projection"]["scale"] = position.get("scale") or 1
-        patch["layout"]["geo"]["projection"]["type"] = GEO_FRAME["projection"]["type"]
-        return patch
+    # Only when a URL names a position: the user's own pans and zooms stay with Plotly (uirevision).
+    app.clientside_callback(ClientsideFunction("routeMap", "position"),
+                            Output(ids.MAP_APPLIED, "data", allow_duplicate=True),
+                            Input(ids.MAP_POSITION, "data"), prevent_initial_call=True)
 
     @app.callback(
         Output(ids.DETAILS_PANEL, "children"),
@@ -253,24 +252,35 @@ def register_callbacks(app: Dash, data: AppData) -> None:
         Output(ids.APP_ROOT, "className"),
         Output(ids.SCENARIO_RESULT, "children"),
         Output(ids.EVENT_DETAIL, "children"),
+        Output(ids.DETAILS_ROUTE, "data"),
         Input(ids.VIEW_STORE, "data"),
+        State({"type": ids.STATEMENT_CARD, "id": ALL}, "className"),
+        State({"type": ids.ROUTE_LINK, "id": ALL}, "className"),
+        State(ids.APP_ROOT, "className"),
+        State(ids.DETAILS_ROUTE, "data"),
         prevent_initial_call=True,  # the layout is already rendered for the default view
     )
-    def render_panels(stored):
+    def render_panels(stored, card_classes, button_classes, root_class, details_route):
+        # Only what changed is sent: re-sending an unchanged class to the page's root would make React
+        # walk the whole page again, which costs seconds on a large layout.
         view = View.from_store(stored)
         route = data.registry.network.routes.get(view.route) if view.route else None
-        details = route_details(route, data) if route else details_placeholder()
+        details = (route_details(route, data) if route else details_placeholder()) \
+            if (view.route or "") != (details_route or "") else no_update
         card_ids = [item["id"]["id"] for item in ctx.outputs_list[1]]
         highlighted = highlighted_routes(view, data.corpus)
         route_ids = [item["id"]["id"] for item in ctx.outputs_list[3]]
         tab_ids = [item["id"]["id"] for item in ctx.outputs_list[5]]
+        classes = view_classes(view)
         return (details,
-                [statement_card_class(sid, view, data) for sid in card_ids],
+                only_changed([statement_card_class(sid, view, data) for sid in card_ids], card_classes),
                 [str(sid == view.statement).lower() for sid in card_ids],
-                ["route-button is-selected" if rid in highlighted else "route-button" for rid in route_ids],
+                only_changed(["route-button is-selected" if rid in highlighted else "route-button"
+                              for rid in route_ids], button_classes),
                 [str(rid == view.route).lower() for rid in route_ids],
                 [str(tab == view.panel).lower() for tab in tab_ids],
-                view_classes(view), scenario_result_view(data, view), event_detail(data, view))
+                classes if classes != root_class else no_update,
+                scenario_result_view(data, view), event_detail(data, view), view.route or "")
 
     @app.callback(
         Output(ids.COMPARE_SORT, "data"),
@@ -286,14 +296,20 @@ def register_callbacks(app: Dash, data: AppData) -> None:
     @app.callback(
         Output(ids.COMPARE_TABLE, "children"),
         Output(ids.COMPARE_CHART, "figure"),
+        Output(ids.COMPARE_KEY, "data"),
         Input(ids.VIEW_STORE, "data"),
         Input(ids.COMPARE_SORT, "data"),
+        State(ids.COMPARE_KEY, "data"),
         prevent_initial_call=True,
     )
-    def render_compare(stored, sort):
+    def render_compare(stored, sort, shown):
+        # The table is rebuilt only when its rows or their order change: rebuilding it on every
+        # selection made Dash re-index its buttons and cost a second or more per click.
         view = View.from_store(stored)
         rows = comparison_rows(data, view)
-        return compare_table(rows, sort, view.route), capacity_chart(rows, view.route)
+        key = {"rows": [row["id"] for row in rows], "sort": sort}
+        table = compare_table(rows, sort, view.route) if key != shown else no_update
+        return table, capacity_chart(rows, view.route), key
 
     @app.callback(
         Output(ids.COMPARE_DOWNLOAD, "data"),
@@ -317,6 +333,10 @@ def register_callbacks(app: Dash, data: AppData) -> None:
     )
     def render_share(stored, href):
         return share_links(href, View.from_store(stored), app.title)
+
+
+def only_changed(new: list, old: list) -> list:
+    return [value if value != previous else no_update for value, previous in zip(new, old or [None] * len(new))]
 
 
 def statement_card_class(statement_id: str, view: View, data: AppData) -> str:

@@ -42,6 +42,8 @@ def _cell(row: dict, column: str):
 
 
 def table_body(rows: list[dict], selected: str | None) -> list:
+    # The selected row is marked when the table is built; selecting later marks the map and the
+    # chart, not the table, which is only rebuilt when its rows change.
     return [html.Tr([_cell(row, column) for column, _ in COLUMNS],
                     className="is-selected" if row["id"] == selected else "") for row in rows]
 

@@ -146,6 +146,10 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.VIEW_STORE, data=view.to_store()),
         dcc.Store(id=ids.MAP_POSITION, data=None),
+        dcc.Store(id=ids.MAP_STYLE, data=None),
+        dcc.Store(id=ids.MAP_APPLIED, data=None),
+        dcc.Store(id=ids.DETAILS_ROUTE, data=""),  # the route the details panel shows now
+        dcc.Store(id=ids.COMPARE_KEY, data={"rows": list(data.registry.network.routes), "sort": None}),
         header(data),
         notice(),
         html.Main(className="main", children=[
