@@ -210,6 +210,8 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
             view, ignored = view_from_location(pathname, search, vocabulary)
             if view.event and not view.off and not view.capacities:  # a link that names only the event
                 view = with_event(view, data.event(view.event))
+            if view == View.from_store(stored) and not ignored:  # the page as served is already this view
+                return (no_update,) * 6 + (no_update, no_update, [no_update] * len(cap_ids), no_update)
             return (view.to_store(), no_update, [x for x in LAYER_IDS if x in view.layers],
                     [x for x in STATUSES if x in view.statuses], notice_children(ignored),
                     {"center": view.center, "scale": view.scale}, *scenario_controls(view, data, cap_ids),
@@ -303,9 +305,11 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
         prevent_initial_call=True,
     )
     def render_compare(stored, sort, shown):
-        # The table is rebuilt only when its rows or their order change: rebuilding it on every
-        # selection made Dash re-index its buttons and cost a second or more per click.
+        # Built when the Compare tab is first opened, and rebuilt only when its rows or their order
+        # change: rebuilding it on every selection made Dash re-index its buttons, a second a click.
         view = View.from_store(stored)
+        if view.panel != "table" and shown is None:
+            return no_update, no_update, no_update
         rows = comparison_rows(data, view)
         key = {"rows": [row["id"] for row in rows], "sort": sort}
         table = compare_table(rows, sort, view.route) if key != shown else no_update

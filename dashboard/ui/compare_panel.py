@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
-from dashboard.compare import CELL_SOURCES, COMPUTED_NOTE, comparison_rows, load_cargo_comparison, sort_rows
+from dashboard.compare import CELL_SOURCES, COMPUTED_NOTE, load_cargo_comparison, sort_rows
 from dashboard.figure.styles import COMMODITY_COLOURS
 from dashboard.ui.panels import source_links
 from dashboard.view import View
@@ -102,7 +102,8 @@ def cargo_table(path) -> html.Table:
 
 
 def compare_panel(data: AppData, view: View, cargo_path) -> html.Div:
-    rows = comparison_rows(data, view)
+    """The tab's frame; the table and chart are filled when the tab is first opened, so the first page
+    load does not pay for a table most visits never look at."""
     return html.Div(className="compare", children=[
         html.H2("Compare the routes"),
         html.P("The routes the map shows, in the units their sources give; hover a cell for its source; "
@@ -110,7 +111,7 @@ def compare_panel(data: AppData, view: View, cargo_path) -> html.Div:
         dcc.Store(id=ids.COMPARE_SORT, data=None),
         html.Button("Download CSV (with every source)", id=ids.COMPARE_CSV, n_clicks=0, className="clear"),
         dcc.Download(id=ids.COMPARE_DOWNLOAD),
-        html.Div(compare_table(rows, None, view.route), id=ids.COMPARE_TABLE, className="table-scroll"),
-        dcc.Graph(id=ids.COMPARE_CHART, figure=capacity_chart(rows, view.route), config={"displaylogo": False}),
+        html.Div(id=ids.COMPARE_TABLE, className="table-scroll"),
+        dcc.Graph(id=ids.COMPARE_CHART, figure=capacity_chart([], None), config={"displaylogo": False}),
         cargo_table(cargo_path),
     ])

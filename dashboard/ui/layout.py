@@ -149,7 +149,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_
         dcc.Store(id=ids.MAP_STYLE, data=None),
         dcc.Store(id=ids.MAP_APPLIED, data=None),
         dcc.Store(id=ids.DETAILS_ROUTE, data=""),  # the route the details panel shows now
-        dcc.Store(id=ids.COMPARE_KEY, data={"rows": list(data.registry.network.routes), "sort": None}),
+        dcc.Store(id=ids.COMPARE_KEY, data=None),  # None until the Compare tab is first opened
         header(data),
         notice(),
         html.Main(className="main", children=[

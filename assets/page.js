@@ -1,3 +1,13 @@
+// The page's own scripts: keyboard activation of statement cards, and the map's in-place restyles.
+// Statement cards are divs with role="button" (a quote is not phrasing content, so it cannot sit in a
+// <button>); give them the keyboard behaviour of a button: Enter or Space activates them.
+document.addEventListener("keydown", function (event) {
+  var target = event.target;
+  if ((event.key === "Enter" || event.key === " ") && target && target.matches && target.matches("div[role='button']")) {
+    event.preventDefault();
+    target.click();
+  }
+});
 // Browser-side callbacks that restyle the drawn map in place. A view change sends only the few trace
 // properties that change (computed on the server); they are merged into the plot's own data and
 // drawn with one Plotly.react, which keeps pan and zoom and skips the copy of the whole figure that
