@@ -51,7 +51,7 @@ def start_gunicorn(port: int, workers: int, cache: Path) -> subprocess.Popen:
     env = {**os.environ, "DASHBOARD_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
                                 "--timeout", "180", "dashboard.wsgi:server"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=(cache / "gunicorn.log").open("w"))
     deadline = time.time() + 90
     while time.time() < deadline:
         try:
