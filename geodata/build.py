@@ -45,10 +45,21 @@ def build_plotly_base_map() -> Path:
                           ASSETS / "topojson" / "world_50m.json", BASE_MAP_FRAME)
 
 
+CDN_TOPOJSON_DEFAULT = 'dflt:"https://cdn.plot.ly/un/"'
+LOCAL_TOPOJSON_DEFAULT = 'dflt:"assets/topojson/"'
+
+
 def copy_plotly_bundle() -> Path:
-    """The partial plotly.js bundle with the geo traces, used by dcc.Graph instead of the full one."""
+    """The partial plotly.js bundle with the geo traces, used by dcc.Graph instead of the full one.
+
+    Its one network address, the default base-map URL on Plotly's CDN, is replaced by the local
+    folder: the graphs always pass topojsonURL, and a graph that forgot to would then fail here, on
+    this server, instead of quietly asking a CDN an air-gapped portal cannot reach."""
+    source = (NODE_MODULES / "plotly.js-geo-dist-min" / "plotly-geo.min.js").read_text(encoding="utf-8")
+    if source.count(CDN_TOPOJSON_DEFAULT) != 1:
+        sys.exit("plotly-geo.min.js: the CDN topojson default was not found once; check the new version")
     target = ASSETS / "plotly-geo.min.js"
-    shutil.copyfile(NODE_MODULES / "plotly.js-geo-dist-min" / "plotly-geo.min.js", target)
+    target.write_text(source.replace(CDN_TOPOJSON_DEFAULT, LOCAL_TOPOJSON_DEFAULT), encoding="utf-8")
     return target
 
 

@@ -57,3 +57,14 @@ def test_two_apps_in_one_process_keep_their_own_callbacks(app_data):
     second = create_app(AppConfig(url_prefix="/other/"), data=app_data)
     assert first.callback_map.keys() == second.callback_map.keys()
     assert first.callback_map is not second.callback_map
+
+
+def test_no_shipped_asset_names_a_cdn_or_tile_host():
+    import re
+
+    from dashboard.paths import PROJECT_ROOT
+
+    pattern = re.compile(rb"https?://(cdn\.|fonts\.|unpkg|cdnjs|api\.mapbox)")
+    for path in (PROJECT_ROOT / "assets").rglob("*"):
+        if path.is_file():
+            assert not pattern.search(path.read_bytes()), path
