@@ -21,7 +21,10 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# Exports need a browser; the dashboard runs without one (its Export tab then says so), so a failed
+# install does not stop `make run`.
 run: $(VENV)/.runtime
+	-@$(MAKE) --no-print-directory browser || echo "No Chromium: exports are off, everything else works."
 	$(PY) -m dashboard serve --host $(HOST) --port $(PORT)
 
 check: $(VENV)/.runtime
