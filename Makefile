@@ -47,7 +47,7 @@ screenshot: $(VENV)/.dev browser
 	$(PY) tools/screenshot.py docs/screenshot.png
 
 bench: $(VENV)/.dev browser
-	$(PY) bench/page_load.py
+	$(PY) bench/run_all.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,94 @@
+"""Every benchmark in one run, side by side: `make bench` (or `python bench/run_all.py`).
+
+Prints one table and writes bench/results/all.json:
+- page load to drawn map and bytes, against the bare Dash geo page (bench/page_load.py);
+- selecting a route until drawn, against a naive full-figure callback (bench/selection.py);
+- start-up time (gunicorn, one worker, until /healthz answers), memory per worker after a warm-up,
+  and server time per callback request (sequential, one worker, recorded journey);
+- cold and warm export time against plain write_image (bench/exports.py, slide PNG only here).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import load_test, page_load, selection  # noqa: E402
+from dashboard.app import create_app  # noqa: E402
+from dashboard.appdata import load_app_data  # noqa: E402
+
+
+def server_figures(requests_per_kind: int = 20) -> dict:
+    port = load_test.free_port()
+    cache = Path(tempfile.mkdtemp(prefix="route-map-bench-"))
+    started = time.perf_counter()
+    server = load_test.start_gunicorn(port, 1, cache)
+    startup_s = time.perf_counter() - started
+    base = f"http://127.0.0.1:{port}"
+    try:
+        steps = load_test.record_journey(base)
+        per_kind = {}
+        for kind in ("toggle", "select", "scenario", "panels"):
+            url, body = steps[kind]
+            times = []
+            for _ in range(requests_per_kind):
+                start = time.perf_counter()
+                load_test.request(url, body)
+                times.append(time.perf_counter() - start)
+            per_kind[kind] = statistics.median(times) * 1000
+        workers = psutil.Process(server.pid).children()
+        rss_mb = max(w.memory_info().rss for w in workers) / 1e6 if workers else float("nan")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"startup_s": startup_s, "worker_rss_mb": rss_mb, "callback_ms": per_kind}
+
+
+def main() -> None:
+    data = load_app_data()
+    page = page_load.measure(5)
+    patch_times, patch_bytes = selection.measure(create_app(data=data), 6)
+    naive_times, naive_bytes = selection.measure(create_app(data=data, full_figure_updates=True), 6)
+    server = server_figures()
+    result = {
+        "page_load": {"dashboard_ms": page["dashboard"]["drawn_ms_median"], "bare_ms": page["bare"]["drawn_ms_median"],
+                      "time_ratio": page["time_ratio"], "dashboard_bytes": page["dashboard"]["bytes"],
+                      "bare_bytes": page["bare"]["bytes"], "bytes_ratio": page["bytes_ratio"]},
+        "selection": {"patch_ms": statistics.median(patch_times), "naive_ms": statistics.median(naive_times),
+                      "patch_bytes": patch_bytes, "naive_bytes": naive_bytes},
+        "server": server,
+        "machine": page["machine"],
+    }
+    out = ROOT / "bench" / "results" / "all.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2))
+    p, s = result["page_load"], result["selection"]
+    rows = [
+        ("page load to drawn map", f"{p['dashboard_ms']:.0f} ms", f"{p['bare_ms']:.0f} ms (bare Dash)",
+         f"{p['time_ratio']:.2f} (≤ 0.70)"),
+        ("bytes on first load", f"{p['dashboard_bytes']:,.0f}", f"{p['bare_bytes']:,.0f} (bare Dash)",
+         f"{p['bytes_ratio']:.2f} (≤ 0.25)"),
+        ("select until drawn", f"{s['patch_ms']:.0f} ms", f"{s['naive_ms']:.0f} ms (naive)",
+         f"{s['patch_ms'] / s['naive_ms']:.2f} (≤ 0.50)"),
+        ("bytes per selection", f"{s['patch_bytes']:,}", f"{s['naive_bytes']:,} (naive)", ""),
+        ("start-up to /healthz", f"{server['startup_s']:.1f} s", "", ""),
+        ("memory per worker", f"{server['worker_rss_mb']:.0f} MB", "", ""),
+        *[(f"server time, {kind}", f"{ms:.0f} ms", "", "") for kind, ms in server["callback_ms"].items()],
+    ]
+    print(f"{'measure':<24}{'dashboard':>14}{'baseline':>26}{'ratio (target)':>18}")
+    for name, ours, theirs, ratio in rows:
+        print(f"{name:<24}{ours:>14}{theirs:>26}{ratio:>18}")
+    print(f"machine: {result['machine']}; exports: python bench/exports.py; load: python bench/load_test.py")
+
+
+if __name__ == "__main__":
+    main()
