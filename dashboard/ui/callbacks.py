@@ -1,9 +1,9 @@
 """Callbacks, registered on one app instance. Each unpacks its inputs, calls pure functions and returns.
 
 The view lives in the URL and, while the page is open, in a dcc.Store. One callback folds every user
-event (or an opened URL) into the view and writes it back to the URL; the others render it: the map
-as a Patch (only the trace properties that change, never the whole figure), the panels, and the
-share links.
+event (or an opened URL) into the view, writes it back to the URL and sends the map's restyle with it
+(only the trace properties that change, applied in the browser by assets/page.js); the others render
+the panels, the comparison and the share links.
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
 
 def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
     """`full_figure_updates` rebuilds and resends the whole figure on every change, as a naive app
-    would: kept only so bench/selection.py can measure what the Patch saves."""
+    would: kept only so bench/selection.py can measure what the in-browser restyle saves."""
     vocabulary = data.vocabulary
 
     def map_style(view: View):
