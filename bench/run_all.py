@@ -50,6 +50,9 @@ def server_figures(requests_per_kind: int = 20) -> dict:
     finally:
         server.terminate()
         server.wait(timeout=30)
+        from dashboard.app import render_key
+        from dashboard.export.service import RenderClient
+        RenderClient(cache, render_key(cache)).stop()  # the recorded journey exported once
     return {"startup_s": startup_s, "worker_rss_mb": rss_mb, "callback_ms": per_kind}
 
 
