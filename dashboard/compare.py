@@ -83,23 +83,12 @@ def comparison_rows(data: AppData, view: View) -> list[dict]:
     return [comparison_row(data, routes[route_id]) for route_id in visible_route_ids(data, view)]
 
 
-# What each displayed column's cell is sourced by, for the tooltips.
+# What each displayed column's cell is sourced by, for the cells' hover text.
 CELL_SOURCES = {"status": "status_source", "length_published_km": "length_source",
                 "capacity_mt_y": "capacity_source", "capacity_bbl_d": "capacity_source",
                 "capacity_bcm_y": "capacity_source", "capacity_teu": "capacity_source",
                 "recent_volume": "volume_source", "transit_time": "transit_time_source"}
 COMPUTED_NOTE = "computed from the drawn (schematic) geometry of the registry"
-
-
-def cell_tooltips(rows: list[dict]) -> list[dict]:
-    tips = []
-    for row in rows:
-        tip = {column: {"value": f"Source: {row[source]}" if row[source] else "no source", "type": "text"}
-               for column, source in CELL_SOURCES.items()}
-        for column in ("length_computed_km", "transit_countries", "border_crossings", "mode_changes", "crosses_russia"):
-            tip[column] = {"value": COMPUTED_NOTE, "type": "text"}
-        tips.append(tip)
-    return tips
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 """The logic behind the callbacks, called as plain functions."""
 
-import pytest
 
 from dashboard import ids
 from dashboard.figure.map_figure import trace_keys

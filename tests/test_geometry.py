@@ -3,7 +3,7 @@
 from types import MappingProxyType
 
 import pytest
-from shapely.geometry import Polygon, box
+from shapely.geometry import box
 
 from dashboard.registry.geometry import (Countries, country_at, land_leg_problems, node_problems,
                                          transit_countries, water_leg_problems)

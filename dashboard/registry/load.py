@@ -174,7 +174,6 @@ def _identified_features(path: Path, label: str, log: ProblemLog):
 def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
     nodes: dict[str, Node] = {}
     for feat, fields, node_id in _identified_features(path, label, log):
-        props = feat["properties"]
         geom = feat["geometry"]
         point = _lonlat(geom.get("coordinates")) if geom.get("type") == "Point" else None
         if point is None:
@@ -190,7 +189,6 @@ def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
 def load_legs(path: Path, label: str, nodes: Mapping[str, Node], log: ProblemLog) -> dict[str, Leg]:
     legs: dict[str, Leg] = {}
     for feat, fields, leg_id in _identified_features(path, label, log):
-        props = feat["properties"]
         start, end = fields.text("from"), fields.text("to")
         for name, node_id in (("from", start), ("to", end)):
             if node_id and node_id not in nodes:
