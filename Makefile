@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check geodata screenshot bench clean browser
+.PHONY: run test check geodata screenshot bench clean browser redis
 
 $(VENV)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -36,7 +36,14 @@ browser:
 	  echo "Installing Debian's chromium and chromium-driver (headless browser for the tests)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver >/dev/null; }
 
-test: $(VENV)/.dev browser
+# Debian's redis-server, for the export-queue tests; they start their own on a free port, so it is
+# only installed here, never started as a service.
+redis:
+	@command -v redis-server >/dev/null || { \
+	  echo "Installing Debian's redis-server (the export-queue tests run their own)"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
+
+test: $(VENV)/.dev browser redis
 	$(PY) -m pytest
 
 # Rebuild geodata/ from its sources (npm packages pinned in package.json, geodata/src/).

@@ -40,6 +40,33 @@ def timed(action) -> float:
     return time.perf_counter() - start
 
 
+def measure(data, repeats: int = 5, cases=CASES) -> list[dict]:
+    """One row per (format, preset): cold, warm (median) and plain write_image (median) seconds."""
+    view = View(route="cpc", statement="uk-kazakhstan-export-routes-3")
+    pio.defaults.topojson = (ROOT / "assets" / "topojson").resolve().as_uri() + "/"
+    pio.defaults.plotlyjs = str((ROOT / "assets" / "plotly-geo.min.js").resolve())
+    pio.defaults.mathjax = None
+    out = Path(tempfile.mkdtemp(prefix="bench-exports-"))
+    rows = []
+    for fmt, preset in cases:
+        size = PRESETS[preset]
+        figure = report_figure(data, view, size, link="http://127.0.0.1:8050/?route=cpc", quote=True)
+        options = render_options(size, fmt)
+        renderer = Renderer()
+        try:
+            cold = timed(lambda: renderer.render(figure, size, fmt))
+            warm = [timed(lambda: renderer.render(figure, size, fmt)) for _ in range(repeats)]
+        finally:
+            renderer.close()
+        plain = [timed(lambda: pio.write_image(figure, out / f"plain.{fmt}", format=fmt, width=options["width"],
+                                               height=options["height"], scale=options["scale"]))
+                 for _ in range(max(2, repeats // 2))]
+        rows.append({"format": fmt, "preset": preset, "cold_s": cold, "warm_s": statistics.median(warm),
+                     "plain_s": statistics.median(plain),
+                     "warm_over_plain": statistics.median(warm) / statistics.median(plain)})
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeats", type=int, default=5)
@@ -47,29 +74,7 @@ def main() -> None:
     args = parser.parse_args()
     if find_browser() is None:
         sys.exit("bench/exports.py needs Chromium (make browser)")
-    data = load_app_data()
-    view = View(route="cpc", statement="uk-kazakhstan-export-routes-3")
-    pio.defaults.topojson = (ROOT / "assets" / "topojson").resolve().as_uri() + "/"
-    pio.defaults.plotlyjs = str((ROOT / "assets" / "plotly-geo.min.js").resolve())
-    pio.defaults.mathjax = None
-    out = Path(tempfile.mkdtemp(prefix="bench-exports-"))
-    rows = []
-    for fmt, preset in CASES:
-        size = PRESETS[preset]
-        figure = report_figure(data, view, size, link="http://127.0.0.1:8050/?route=cpc", quote=True)
-        options = render_options(size, fmt)
-        renderer = Renderer()
-        try:
-            cold = timed(lambda: renderer.render(figure, size, fmt))
-            warm = [timed(lambda: renderer.render(figure, size, fmt)) for _ in range(args.repeats)]
-        finally:
-            renderer.close()
-        plain = [timed(lambda: pio.write_image(figure, out / f"plain.{fmt}", format=fmt, width=options["width"],
-                                               height=options["height"], scale=options["scale"]))
-                 for _ in range(max(2, args.repeats // 2))]
-        rows.append({"format": fmt, "preset": preset, "cold_s": cold, "warm_s": statistics.median(warm),
-                     "plain_s": statistics.median(plain),
-                     "warm_over_plain": statistics.median(warm) / statistics.median(plain)})
+    rows = measure(load_app_data(), args.repeats)
     result = {"rows": rows, "machine": f"{platform.machine()}, Python {platform.python_version()}",
               "repeats": args.repeats}
     args.json.parent.mkdir(parents=True, exist_ok=True)

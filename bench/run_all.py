@@ -5,7 +5,7 @@ Prints one table and writes bench/results/all.json:
 - selecting a route until drawn, against a naive full-figure callback (bench/selection.py);
 - start-up time (gunicorn, one worker, until /healthz answers), memory per worker after a warm-up,
   and server time per callback request (sequential, one worker, recorded journey);
-- cold and warm export time against plain write_image (bench/exports.py, slide PNG only here).
+- cold and warm export time per format and size, against plain write_image (bench/exports.py).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import load_test, page_load, selection  # noqa: E402
+from bench import exports, load_test, page_load, selection  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.appdata import load_app_data  # noqa: E402
 
@@ -62,6 +62,7 @@ def main() -> None:
     patch_times, patch_bytes = selection.measure(create_app(data=data), 6)
     naive_times, naive_bytes = selection.measure(create_app(data=data, full_figure_updates=True), 6)
     server = server_figures()
+    export_rows = exports.measure(data, repeats=3)
     result = {
         "page_load": {"dashboard_ms": page["dashboard"]["drawn_ms_median"], "bare_ms": page["bare"]["drawn_ms_median"],
                       "time_ratio": page["time_ratio"], "dashboard_bytes": page["dashboard"]["bytes"],
@@ -69,6 +70,7 @@ def main() -> None:
         "selection": {"patch_ms": statistics.median(patch_times), "naive_ms": statistics.median(naive_times),
                       "patch_bytes": patch_bytes, "naive_bytes": naive_bytes},
         "server": server,
+        "exports": export_rows,
         "machine": page["machine"],
     }
     out = ROOT / "bench" / "results" / "all.json"
@@ -86,11 +88,16 @@ def main() -> None:
         ("start-up to /healthz", f"{server['startup_s']:.1f} s", "", ""),
         ("memory per worker", f"{server['worker_rss_mb']:.0f} MB", "", ""),
         *[(f"server time, {kind}", f"{ms:.0f} ms", "", "") for kind, ms in server["callback_ms"].items()],
+        *[row for r in export_rows for row in (
+            (f"export {r['format']} {r['preset']}, warm", f"{r['warm_s']:.2f} s", f"{r['plain_s']:.2f} s (write_image)",
+             f"{r['warm_over_plain']:.2f}" + (" (≤ 0.25)" if r["format"] == "png" else "")),
+            (f"export {r['format']} {r['preset']}, cold", f"{r['cold_s']:.2f} s", f"{r['plain_s']:.2f} s (write_image)",
+             f"{r['cold_s'] / r['plain_s']:.2f}"))],
     ]
-    print(f"{'measure':<24}{'dashboard':>14}{'baseline':>26}{'ratio (target)':>18}")
+    print(f"{'measure':<30}{'dashboard':>14}{'baseline':>26}{'ratio (target)':>18}")
     for name, ours, theirs, ratio in rows:
-        print(f"{name:<24}{ours:>14}{theirs:>26}{ratio:>18}")
-    print(f"machine: {result['machine']}; exports: python bench/exports.py; load: python bench/load_test.py")
+        print(f"{name:<30}{ours:>14}{theirs:>26}{ratio:>18}")
+    print(f"machine: {result['machine']}; load: python bench/load_test.py")
 
 
 if __name__ == "__main__":

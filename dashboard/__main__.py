@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard serve | check`."""
+"""Command line: `python -m dashboard serve | check | export | worker`."""
 
 from __future__ import annotations
 
@@ -45,7 +45,20 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--out-dir", type=Path, help="output folder (batch)")
     export.add_argument("--base-url", default=DEFAULT_BASE_URL, help="the dashboard's address, for the caption's link")
     export.add_argument("--quote", action="store_true", help="add the selected statement as a pull quote")
+    worker = commands.add_parser("worker", help="a Celery worker rendering exports (needs DASHBOARD_REDIS_URL)")
+    worker.add_argument("--concurrency", type=_positive, default=2, help="exports rendered at once (default 2)")
+    worker.add_argument("--loglevel", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     return top
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= number <= 64:
+        raise argparse.ArgumentTypeError(f"{number} is not between 1 and 64")
+    return number
 
 
 def check(config: AppConfig) -> int:
@@ -126,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         return check(config)
     if args.command == "export":
         return export(args, config)
+    if args.command == "worker":
+        from dashboard.export.worker import run_worker
+
+        return run_worker(config, args.concurrency, args.loglevel)
     from dashboard.app import create_app
 
     try:

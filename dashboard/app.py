@@ -7,25 +7,28 @@ import os
 import secrets
 from pathlib import Path
 
-import diskcache
-from dash import Dash, DiskcacheManager
+from dash import Dash
 from flask import jsonify
 
 from dashboard.appdata import AppData, load_app_data
 from dashboard.config import AppConfig
 from dashboard.http_headers import content_security_policy, install_security_headers, security_headers
+from dashboard.export.queue import export_manager
 from dashboard.export.renderer import find_browser
 from dashboard.export.service import RenderClient
-from dashboard.ui.callbacks import register_callbacks, register_export_callback
+from dashboard.ui.callbacks import export_failed_result, register_callbacks, register_export_callback
 from dashboard.captions import TITLE
 from dashboard.ui.layout import build_layout
 
 HEALTH_PATH = "healthz"
-EXPORT_RESULT_TTL_S = 600
 
 
-def create_app(config: AppConfig | None = None, data: AppData | None = None, full_figure_updates: bool = False) -> Dash:
-    """A ready Dash app. Raises DataError, listing every problem, if the data or seeds are not valid."""
+def create_app(config: AppConfig | None = None, data: AppData | None = None, full_figure_updates: bool = False,
+               manager=None) -> Dash:
+    """A ready Dash app. Raises DataError, listing every problem, if the data or seeds are not valid.
+
+    `manager` runs the export jobs; by default the one the configuration asks for (export_manager).
+    The Celery worker passes its own, so the export task is registered on the app it serves."""
     config = config or AppConfig()
     data = data or load_app_data(config.paths)
     # Behind a proxy that strips the prefix, Dash routes at / but tells the browser to ask for the
@@ -49,11 +52,7 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
     register_callbacks(app, data, full_figure_updates)
     cache = config.cache_dir
     cache.mkdir(parents=True, exist_ok=True)
-    # Results are kept for ten minutes, keyed by the request and the data's version: analysts asking
-    # for the same export at once share one render, instead of the first poller taking the file and
-    # the others waiting for a result that was already collected.
-    manager = DiskcacheManager(diskcache.Cache(str(cache / "jobs")), cache_by=[lambda: data.data_as_of],
-                               expire=EXPORT_RESULT_TTL_S)
+    manager = manager or export_manager(config.redis_url, cache, lambda: data.data_as_of, export_failed_result)
     # Background-job handles are signed with the server's secret key: one for all workers, or a poll
     # that reaches another worker than the one that started the job is refused.
     app.server.secret_key = shared_key(cache, "server.key")

@@ -9,6 +9,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
+from urllib.parse import urlsplit
 
 from dashboard.paths import DataPaths
 
@@ -27,6 +28,8 @@ class AppConfig:
     frame_ancestors: tuple[str, ...] = ("'self'",)
     proxy_strips_prefix: bool = False
     # Shared by every worker: background-job results and the render service's socket live here.
+    # Export jobs go to Celery workers through this Redis when set; else they run beside the web workers.
+    redis_url: str | None = None
     cache_dir: Path = field(default_factory=lambda: Path(tempfile.gettempdir()) / f"route-map-cache-{os.getuid()}")
     paths: DataPaths = field(default_factory=DataPaths)
 
@@ -49,8 +52,33 @@ class AppConfig:
         strips = env.get("DASHBOARD_PROXY_STRIPS_PREFIX", "0").strip().lower()
         if strips not in ("0", "1", "true", "false", "yes", "no", ""):
             problems.append(f"DASHBOARD_PROXY_STRIPS_PREFIX={strips!r}: must be 1 or 0")
+        redis_url = env.get("DASHBOARD_REDIS_URL", "").strip() or None
+        if redis_url and (problem := redis_url_problem(redis_url)):
+            problems.append(f"DASHBOARD_REDIS_URL: {problem}")
         if problems:
             raise ConfigError("; ".join(problems))
         extra = {"cache_dir": Path(env["DASHBOARD_CACHE_DIR"])} if env.get("DASHBOARD_CACHE_DIR") else {}
         return cls(url_prefix=prefix, frame_ancestors=ancestors, proxy_strips_prefix=strips in ("1", "true", "yes"),
-                   paths=paths or DataPaths(), **extra)
+                   redis_url=redis_url, paths=paths or DataPaths(), **extra)
+
+
+def redis_url_problem(url: str) -> str | None:
+    """What is wrong with a Redis URL, or None. The message never repeats a password."""
+    expected = "expected redis://[:password@]host[:port][/db], rediss://… or unix:///path/to/redis.sock"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as exc:  # e.g. "Port out of range 0-65535"; never the URL itself
+        return f"{exc} ({expected})"
+    if parts.scheme in ("unix", "redis+socket"):
+        return None if parts.path else f"no socket path ({expected})"
+    if parts.scheme not in ("redis", "rediss"):
+        return f"scheme {parts.scheme or 'missing'!r} is not Redis ({expected})"
+    if not parts.hostname:
+        return f"no host ({expected})"
+    if port == 0:
+        return "port 0 is not a port"
+    database = parts.path.strip("/")
+    if database and not database.isdigit():
+        return f"database {database!r} must be a number"
+    return None

@@ -15,6 +15,7 @@ from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, 
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.export.jobs import ExportRequestError, dashboard_request
+from dashboard.export.queue import as_stored
 from dashboard.export.renderer import ExportFailed, ExportUnavailable
 from dashboard.export.report_figure import report_figure
 from dashboard.figure.map_figure import build_figure, highlighted_routes, restyle_for_view, restyle_groups, route_at
@@ -122,6 +123,12 @@ def scenario_controls(view: View, data: AppData, cap_ids: list[str]) -> tuple:
             [capacities.get(edge_id, data.oil.edges[edge_id].capacity) for edge_id in cap_ids])
 
 
+def export_failed_result(message: str) -> object:
+    """The Export callback's outputs for a failed export, as a finished job stores them: the queue
+    manager answers with these when Redis is gone or no worker takes the job."""
+    return as_stored([no_update, f"Export failed: {message}"])
+
+
 def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
     """The Export button: a background job (progress shown, button disabled meanwhile) that renders
     through the warm render service and hands the file to the browser."""
@@ -143,6 +150,9 @@ def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
         running=[(Output(ids.EXPORT_BUTTON, "disabled"), True, False),
                  (Output(ids.EXPORT_PROGRESS, "hidden"), False, True)],
         progress=[Output(ids.EXPORT_PROGRESS, "value"), Output(ids.EXPORT_STEP, "children")],
+        # The same view exported again is the same file: the click count must not make it a new job.
+        cache_args_to_ignore=[0],
+        interval=500,  # ms between polls: a warm export takes about a second
         prevent_initial_call=True,
     )
     def run_export(set_progress, clicks, stored, fmt, preset, width, height, scale, quote, href):
