@@ -1,17 +1,19 @@
 """Many analysts at once: gunicorn with two workers, 50 virtual users for 60 seconds playing the user
 journey (load the page, toggle a layer, select a route, change the scenario, export), on loopback.
 
-    python bench/load_test.py [--users 50] [--seconds 60] [--workers 2] [--json FILE]
+    python bench/load_test.py [--users 50] [--seconds 60] [--workers 2] [--redis] [--json FILE]
 
 The callback requests are recorded from a real page in headless Chromium first, then replayed as-is
 by the virtual users (plain HTTP, threads; bounded in count and time). Exports follow Dash's
 background-callback protocol: post, then poll with the job's key until the file comes back. Reports
-failed requests and p50/p95 latency per kind of request.
+failed requests and p50/p95 latency per kind of request. With --redis, exports go through a
+redis-server of the run's own and a `python -m dashboard worker` (Celery) instead of DiskCache.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -34,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+from dashboard import ids  # noqa: E402
 from tests.browser.harness import MAP_READY, chrome  # noqa: E402
 
 EXPORT_POLL_S = 0.25
@@ -46,8 +49,10 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int, cache: Path) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, cache: Path, redis_url: str | None = None) -> subprocess.Popen:
     env = {**os.environ, "DASHBOARD_CACHE_DIR": str(cache), "PYTHONPATH": str(ROOT)}
+    if redis_url:
+        env["DASHBOARD_REDIS_URL"] = redis_url
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "-w", str(workers), "-b", f"127.0.0.1:{port}",
                                 "--timeout", "180", "dashboard.wsgi:server"], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=(cache / "gunicorn.log").open("w"))
@@ -142,7 +147,24 @@ def export_once(url: str, body: bytes) -> int:
     return 504
 
 
-def virtual_user(base: str, steps, deadline: float, results, failures, lock) -> None:
+EXPORT_VARIANTS = [(fmt, preset) for fmt in ("png", "svg", "pdf") for preset in ("slide-16x9", "a4-landscape",
+                                                                                  "report-column")]
+
+
+def export_variant(body: bytes, number: int) -> bytes:
+    """The recorded export request with one of nine format and size choices: users export different
+    files, so most exports are rendered rather than collected from the cache."""
+    fmt, preset = EXPORT_VARIANTS[number % len(EXPORT_VARIANTS)]
+    request_body = json.loads(body)
+    for state in request_body.get("state", []):
+        if state.get("id") == ids.EXPORT_FORMAT:
+            state["value"] = fmt
+        elif state.get("id") == ids.EXPORT_PRESET:
+            state["value"] = preset
+    return json.dumps(request_body).encode()
+
+
+def virtual_user(base: str, steps, deadline: float, results, failures, lock, number: int = 0) -> None:
     exported = False
 
     def timed(kind, action):
@@ -166,7 +188,7 @@ def virtual_user(base: str, steps, deadline: float, results, failures, lock) -> 
             timed(kind, lambda: request(url, body)[0])
         if not exported:
             url, body = steps["export"]
-            timed("export", lambda: export_once(url, body))
+            timed("export", lambda: export_once(url, export_variant(body, number)))
             exported = True
 
 
@@ -191,19 +213,39 @@ def percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else float("nan")
 
 
-def run(users: int, seconds: float, workers: int, kill_worker_at: float | None = None) -> dict:
+def run(users: int, seconds: float, workers: int, kill_worker_at: float | None = None, redis: bool = False) -> dict:
     """Serve with gunicorn, record the journey, play it with `users` threads for `seconds`; the report."""
-    port = free_port()
     cache = Path(tempfile.mkdtemp(prefix="route-map-load-"))
-    server = start_gunicorn(port, workers, cache)
+    with contextlib.ExitStack() as services:
+        redis_url = None
+        if redis:
+            from tests.services import export_worker, redis_server
+
+            redis_url = services.enter_context(redis_server(cache)).url
+            services.enter_context(export_worker(redis_url, cache / "worker", cache / "worker.log"))
+            services.callback(stop_render_service, cache / "worker")
+        report = _run(users, seconds, workers, kill_worker_at, cache, redis_url)
+    return {**report, "exports_on": "celery + redis" if redis else "diskcache"}
+
+
+def stop_render_service(cache: Path) -> None:
+    from dashboard.app import render_key
+    from dashboard.export.service import RenderClient
+
+    RenderClient(cache, render_key(cache)).stop()
+
+
+def _run(users, seconds, workers, kill_worker_at, cache: Path, redis_url: str | None) -> dict:
+    port = free_port()
+    server = start_gunicorn(port, workers, cache, redis_url)
     base = f"http://127.0.0.1:{port}"
     killed = None
     try:
         steps = record_journey(base)
         results, failures, lock = defaultdict(list), defaultdict(list), threading.Lock()
         deadline = time.time() + seconds
-        threads = [threading.Thread(target=virtual_user, args=(base, steps, deadline, results, failures, lock))
-                   for _ in range(users)]
+        threads = [threading.Thread(target=virtual_user, args=(base, steps, deadline, results, failures, lock, number))
+                   for number in range(users)]
         started = time.time()
         for thread in threads:
             thread.start()
@@ -217,9 +259,7 @@ def run(users: int, seconds: float, workers: int, kill_worker_at: float | None =
     finally:
         server.terminate()
         server.wait(timeout=30)
-        from dashboard.app import render_key
-        from dashboard.export.service import RenderClient
-        RenderClient(cache, render_key(cache)).stop()
+        stop_render_service(cache)
     summary = {kind: {"requests": len(values), "failed": len(failures[kind]), "p50_ms": percentile(values, 0.5) * 1000,
                       "p95_ms": percentile(values, 0.95) * 1000, "failures": failures[kind][:5]}
                for kind, values in results.items()}
@@ -237,12 +277,15 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "load_test.json")
     parser.add_argument("--kill-worker-at", type=float, default=None,
                         help="fault test: SIGKILL one gunicorn worker this many seconds into the run")
+    parser.add_argument("--redis", action="store_true",
+                        help="exports on Celery: start a redis-server and a `python -m dashboard worker` for the run")
     args = parser.parse_args()
-    report = run(args.users, args.seconds, args.workers, args.kill_worker_at)
+    report = run(args.users, args.seconds, args.workers, args.kill_worker_at, args.redis)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=2))
     total, failed = report["total_requests"], report["failed_requests"]
-    print(f"{args.users} users, {args.seconds:.0f} s, gunicorn {args.workers} workers: {total:,} requests, "
+    print(f"{args.users} users, {args.seconds:.0f} s, gunicorn {args.workers} workers, exports on "
+          f"{report['exports_on']}: {total:,} requests, "
           f"{failed} failed ({total / report['elapsed_s']:.0f} requests/s)")
     print(f"{'kind':<14}{'requests':>10}{'failed':>8}{'p50 ms':>10}{'p95 ms':>10}")
     for kind, s in report["by_kind"].items():

@@ -148,3 +148,48 @@ def test_a_password_in_a_bad_redis_url_is_not_repeated():
 def test_redis_url_is_optional_and_kept_when_good():
     assert AppConfig.from_env({}).redis_url is None
     assert AppConfig.from_env({"DASHBOARD_REDIS_URL": " redis://cache:6379/1 "}).redis_url == "redis://cache:6379/1"
+
+
+def test_the_local_manager_collects_a_cached_result_without_a_process(tmp_path):
+    from dashboard.export.queue import LocalManager, export_manager
+
+    manager = export_manager(None, tmp_path, lambda: "v1", export_failed_result)
+    assert isinstance(manager, LocalManager)
+    manager.handle.set("key-6", [None, "Exported y.svg (0.1 MB)."])
+
+    def job_fn(*args):
+        raise AssertionError("no process may start for a cached result")
+
+    job = manager.call_job_fn("key-6", job_fn, [], {})
+    assert job == CACHED and manager.job_running(job) is False
+    manager.terminate_job(job)  # must not reach psutil with a non-pid
+    assert manager.terminate_unhealthy_job(job) is False
+    assert manager.get_result("key-6", job) == [None, "Exported y.svg (0.1 MB)."]
+
+
+def test_the_same_export_asked_twice_at_once_shares_one_job(redis):
+    manager = manager_for(redis.url)
+    first = manager.call_job_fn("key-7", manager.job, [], {})
+    assert manager.call_job_fn("key-7", manager.job, [], {}) == first
+    assert manager.call_job_fn("key-8", manager.job, [], {}) != first
+
+
+def slow_job(*args):
+    import time
+
+    time.sleep(30)
+
+
+def test_the_local_manager_shares_a_running_job_too(tmp_path):
+    from dashboard.export.queue import export_manager
+
+    manager = export_manager(None, tmp_path, lambda: "v1", export_failed_result)
+    first = manager.call_job_fn("key-9", slow_job, [], {})
+    try:
+        assert manager.job_running(first)
+        assert manager.call_job_fn("key-9", slow_job, [], {}) == first
+        assert manager.call_job_fn("key-10", slow_job, [], {}) != first
+    finally:
+        manager.terminate_job(first)
+        manager.terminate_job(manager.call_job_fn("key-10", slow_job, [], {}))
+    assert not manager.job_running(first)

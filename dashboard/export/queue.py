@@ -104,6 +104,11 @@ def gave_up_on_result_store(exc: RuntimeError) -> bool:
     return "Celery result store" in str(exc)
 
 
+def running_key(key: str) -> str:
+    """Where the job computing a result is noted while it runs, for identical requests to share it."""
+    return f"{key}-job"
+
+
 class QueueManager(CeleryManager):
     """Dash's CeleryManager, with Redis failures and idle queues ending the export with a message.
 
@@ -141,7 +146,13 @@ class QueueManager(CeleryManager):
             # (Queued anyway, Dash would collect the cached result and then kill the job's process.)
             if self.cache_by is not None and self.result_ready(key):
                 return CACHED
-            return f"{super().call_job_fn(key, job_fn, args, context)}@{self.clock():.0f}"
+            # The same export already on its way (another analyst, a moment earlier): poll that job.
+            twin = self.handle.backend.get(running_key(key))
+            if twin and self.job_running(twin.decode()):
+                return twin.decode()
+            job = f"{super().call_job_fn(key, job_fn, args, context)}@{self.clock():.0f}"
+            self.handle.backend.set(running_key(key), job)
+            return job
         except self.errors:
             return NOT_QUEUED
         except RuntimeError as exc:
@@ -217,13 +228,42 @@ class QueueManager(CeleryManager):
             return {}
 
 
+class LocalManager(DiskcacheManager):
+    """Dash's DiskcacheManager, without a process for an export whose result is already cached.
+
+    (Dash would start the job's process anyway, collect the cached result and then kill it: under
+    load, one process per click on two cores.)"""
+
+    def call_job_fn(self, key, job_fn, args, context):
+        if self.cache_by is not None and self.result_ready(key):
+            return CACHED
+        # The same export already on its way (another analyst, a moment earlier): poll that job.
+        twin = self.handle.get(running_key(key))
+        if twin and self.job_running(twin):
+            return twin
+        job = super().call_job_fn(key, job_fn, args, context)
+        self.handle.set(running_key(key), job, expire=RESULT_TTL_S)
+        return job
+
+    # The handle is otherwise a process id: never let CACHED reach psutil.
+    def job_running(self, job):
+        return False if job == CACHED else super().job_running(job)
+
+    def terminate_job(self, job):
+        if job != CACHED:
+            super().terminate_job(job)
+
+    def terminate_unhealthy_job(self, job):
+        return False if job == CACHED else super().terminate_unhealthy_job(job)
+
+
 def export_manager(redis_url: str | None, cache_dir, version: Callable[[], str],
                    failed_result: Callable[[str], object], patient: bool = False):
     """The background-callback manager for exports: Celery on Redis if a URL is given (patient for
     the worker, see celery_app), else DiskCache in the shared cache folder."""
     if redis_url:
         return QueueManager(celery_app(redis_url, patient), failed_result, cache_by=[version], expire=RESULT_TTL_S)
-    return DiskcacheManager(diskcache.Cache(str(cache_dir / "jobs")), cache_by=[version], expire=RESULT_TTL_S)
+    return LocalManager(diskcache.Cache(str(cache_dir / "jobs")), cache_by=[version], expire=RESULT_TTL_S)
 
 
 def as_stored(value) -> object:
