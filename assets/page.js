@@ -1,4 +1,5 @@
-// The page's own scripts: keyboard activation of statement cards, and the map's in-place restyles.
+// The page's own scripts: keyboard activation of statement cards, the map's in-place restyles, and
+// the instant drawing of a clicked selection.
 // Statement cards are divs with role="button" (a quote is not phrasing content, so it cannot sit in a
 // <button>); give them the keyboard behaviour of a button: Enter or Space activates them.
 document.addEventListener("keydown", function (event) {
@@ -25,7 +26,23 @@ function routeMapWhenDrawn(apply, attempt) {
   }
 }
 
+// True when every property a restyle sets already has that value: the instant selection below has
+// drawn it, and a second draw would only cost time.
+function routeMapUnchanged(gd, groups) {
+  return groups.every(function (group) {
+    return group.indices.every(function (index, k) {
+      var trace = gd.data[index] || {};
+      return Object.keys(group.update).every(function (prop) {
+        var parts = prop.split(".");
+        var current = parts.length === 2 ? (trace[parts[0]] || {})[parts[1]] : trace[prop];
+        return JSON.stringify(current) === JSON.stringify(group.update[prop][k]);
+      });
+    });
+  });
+}
+
 function routeMapRestyle(gd, groups) {
+  if (routeMapUnchanged(gd, groups)) { return; }
   var data = gd.data.slice();
   groups.forEach(function (group) {
     group.indices.forEach(function (index, k) {
@@ -45,6 +62,56 @@ function routeMapRestyle(gd, groups) {
   });
   Plotly.react(gd, data, gd.layout);
 }
+
+// A click on a route or a statement is drawn on the map at once, before the server has answered:
+// the figure says which routes each statement names (layout.meta.selection, from the server's
+// selection_table) and each route trace its opacity when nothing is selected (trace.meta). The
+// rules are the server's (highlighted_routes, route_opacity), and a browser test holds the two to
+// agreeing. Only opacities change here, which Plotly draws in a few milliseconds; the circles
+// around the selection's places, which make Plotly redraw the whole map, come with the server's
+// restyle a moment later. The current selection is read from the address, which the dashboard
+// keeps in sync with the view.
+function routeMapInstantSelect(kind, id) {
+  var gd = document.querySelector("#route-map .js-plotly-plot");
+  var table = gd && gd.layout && gd.layout.meta && gd.layout.meta.selection;
+  if (!table || !gd._fullLayout || gd.classList.contains("dash-graph--pending")) { return false; }
+  var query = new URLSearchParams(window.location.search);
+  var route = query.get("route");
+  var statement = query.get("statement");
+  if (kind === "route") { route = route === id ? null : id; } else { statement = statement === id ? null : id; }
+  var highlighted = new Set(route ? [route] : []);
+  ((statement && table.statements[statement]) || []).forEach(function (r) { highlighted.add(r); });
+  var data = gd.data.map(function (trace) {
+    var meta = trace.meta || {};
+    if (!meta.route) { return trace; }
+    var opacity = highlighted.size === 0 ? meta.opacity : (highlighted.has(meta.route) ? 1 : table.dimmed);
+    return opacity === trace.opacity ? trace : Object.assign({}, trace, {opacity: opacity});
+  });
+  Plotly.react(gd, data, gd.layout);
+  return true;
+}
+
+// Capture phase, so the map is drawn before Dash sees the click. Dash's own handling of a click
+// keeps the page busy for a while, and the browser cannot paint the new map until it is done; so
+// the click is held back, the map painted, and the same click handed to Dash right after the paint.
+// (Not a click on a link inside a card: that must go on as it is.)
+var routeMapReplaying = false;
+document.addEventListener("click", function (event) {
+  if (routeMapReplaying) { return; }
+  var target = event.target && event.target.closest && event.target.closest(".route-button, .statement-card");
+  if (!target || !target.id || target.id.charAt(0) !== "{") { return; }
+  var id;
+  try { id = JSON.parse(target.id).id; } catch (error) { return; }
+  var drawn = routeMapInstantSelect(target.classList.contains("statement-card") ? "statement" : "route", id);
+  if (!drawn || event.target.closest("a")) { return; }
+  event.stopPropagation();
+  requestAnimationFrame(function () {
+    setTimeout(function () {
+      routeMapReplaying = true;
+      try { target.click(); } finally { routeMapReplaying = false; }
+    }, 0);
+  });
+}, true);
 
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   routeMap: {

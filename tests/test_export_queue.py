@@ -193,3 +193,24 @@ def test_the_local_manager_shares_a_running_job_too(tmp_path):
         manager.terminate_job(first)
         manager.terminate_job(manager.call_job_fn("key-10", slow_job, [], {}))
     assert not manager.job_running(first)
+
+
+def test_a_job_that_ends_while_being_stopped_is_not_an_error(tmp_path, monkeypatch):
+    """Dash checks that the job's process exists, then looks at its children: a process that exits
+    in between made psutil raise NoSuchProcess, answered as HTTP 500 (seen under load)."""
+    import psutil
+
+    from dash import DiskcacheManager
+
+    from dashboard.export.queue import export_manager
+
+    def vanished(self, job):
+        raise psutil.NoSuchProcess(int(job))
+
+    monkeypatch.setattr(DiskcacheManager, "terminate_job", vanished)
+    monkeypatch.setattr(DiskcacheManager, "job_running", vanished)
+    monkeypatch.setattr(DiskcacheManager, "terminate_unhealthy_job", vanished)
+    manager = export_manager(None, tmp_path, lambda: "v1", export_failed_result)
+    manager.terminate_job(123456)
+    assert manager.job_running(123456) is False
+    assert manager.terminate_unhealthy_job(123456) is False

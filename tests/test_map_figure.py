@@ -5,7 +5,7 @@ import shapely
 from shapely.geometry import shape
 
 from dashboard.figure.map_figure import (UIREVISION, build_figure, highlighted_nodes, highlighted_routes,
-                                         plotly_winding, restyle_for_view, route_at, route_style, trace_keys,
+                                         plotly_winding, restyle_for_view, route_at, route_opacity, trace_keys,
                                          trace_visible)
 from dashboard.figure.styles import DIMMED_OPACITY, STATUS_STYLES
 from dashboard.registry.layers import AREA_LAYERS
@@ -91,9 +91,9 @@ def test_visibility_follows_layers_and_status(registry):
 
 def test_styles_dim_others_when_something_is_highlighted(registry):
     cpc, tap = registry.network.routes["cpc"], registry.network.routes["tap"]
-    assert route_style(cpc, frozenset())["opacity"] == STATUS_STYLES["disrupted"].opacity
-    assert route_style(cpc, frozenset({"cpc"}))["width"] > STATUS_STYLES["disrupted"].width
-    assert route_style(tap, frozenset({"cpc"}))["opacity"] == DIMMED_OPACITY
+    assert route_opacity(cpc, frozenset()) == STATUS_STYLES["disrupted"].opacity
+    assert route_opacity(cpc, frozenset({"cpc"})) == 1.0
+    assert route_opacity(tap, frozenset({"cpc"})) == DIMMED_OPACITY
 
 
 def test_statement_highlights_its_routes_and_places(app_data):
@@ -117,7 +117,7 @@ def test_restyle_changes_only_style_properties(app_data):
     keys = trace_keys(app_data.registry)
     assert set(changes) == set(range(len(keys)))
     for index, change in changes.items():
-        assert set(change) <= {"visible", "opacity", "line.width", "lon", "lat", "text"}
+        assert set(change) <= {"visible", "opacity", "lon", "lat", "text"}
     cpc_index = keys.index(("route", "cpc", "pipeline"))
     tap_index = keys.index(("route", "tap", "pipeline"))
     assert changes[cpc_index]["opacity"] == 1.0 and changes[tap_index]["opacity"] == DIMMED_OPACITY
@@ -129,4 +129,4 @@ def test_restyle_of_default_view_matches_the_built_figure(app_data, figure):
         trace = figure["data"][index]
         assert trace.get("visible", True) == change["visible"]
         if "opacity" in change:
-            assert trace["opacity"] == change["opacity"] and trace["line"]["width"] == change["line.width"]
+            assert trace["opacity"] == change["opacity"]

@@ -20,6 +20,7 @@ from typing import Callable
 from urllib.parse import urlsplit
 
 import diskcache
+import psutil
 from dash import CeleryManager, DiskcacheManager
 
 # Results are kept for ten minutes, keyed by the request and the data's version: analysts asking for
@@ -245,16 +246,33 @@ class LocalManager(DiskcacheManager):
         self.handle.set(running_key(key), job, expire=RESULT_TTL_S)
         return job
 
-    # The handle is otherwise a process id: never let CACHED reach psutil.
+    # The handle is otherwise a process id: never let CACHED reach psutil. And a job's process may end
+    # on its own between Dash's "does it exist" and its next look at it (a finished export exits
+    # while every poller that collects its result tries to stop it): Dash then lets psutil's
+    # NoSuchProcess out as an HTTP 500. Ended is what was wanted.
     def job_running(self, job):
-        return False if job == CACHED else super().job_running(job)
+        if job == CACHED:
+            return False
+        try:
+            return super().job_running(job)
+        except psutil.NoSuchProcess:
+            return False
 
     def terminate_job(self, job):
-        if job != CACHED:
+        if job == CACHED:
+            return
+        try:
             super().terminate_job(job)
+        except psutil.NoSuchProcess:
+            pass
 
     def terminate_unhealthy_job(self, job):
-        return False if job == CACHED else super().terminate_unhealthy_job(job)
+        if job == CACHED:
+            return False
+        try:
+            return super().terminate_unhealthy_job(job)
+        except psutil.NoSuchProcess:
+            return False
 
 
 def export_manager(redis_url: str | None, cache_dir, version: Callable[[], str],

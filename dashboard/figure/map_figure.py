@@ -2,7 +2,7 @@
 tiles, no token), and the small patches that restyle it when the view changes.
 
 Traces are laid out by `trace_keys`, a fixed order derived from the registry, so a callback can
-change one trace's visibility or width by index without resending the figure.
+change one trace's visibility or opacity by index without resending the figure.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from shapely.geometry import mapping, shape
 from dashboard.figure.scenario_traces import (bottleneck_data, bottleneck_trace, events_trace, out_data,
                                               out_trace)
 from dashboard.figure.styles import (
-    COMMODITY_COLOURS, DIMMED_OPACITY, HIGHLIGHT_COLOUR, HIGHLIGHT_WIDTH_FACTOR, MARK_EVERY, MODE_DASHES,
+    COMMODITY_COLOURS, DIMMED_OPACITY, HIGHLIGHT_COLOUR, MARK_EVERY, MODE_DASHES,
     MODE_LABELS, NODE_COLOUR, NODE_SYMBOLS, STATUS_STYLES,
 )
 from dashboard.registry.layers import AREA_LAYERS, layer
@@ -91,13 +91,13 @@ def trace_visible(key: TraceKey, registry: Registry, view: View) -> bool:
     return True
 
 
-def route_style(route: Route, highlighted: frozenset[str]) -> dict[str, float]:
-    status = STATUS_STYLES[route.status]
+def route_opacity(route: Route, highlighted: frozenset[str]) -> float:
+    """A selection is shown by opacity alone: the selected routes at full strength, the others faint.
+    (Only opacity: it is the one line property Plotly restyles without recomputing and redrawing the
+    whole geo subplot, so a selection is drawn in a few milliseconds, not a hundred and fifty.)"""
     if not highlighted:
-        return {"width": status.width, "opacity": status.opacity}
-    if route.id in highlighted:
-        return {"width": round(status.width * HIGHLIGHT_WIDTH_FACTOR, 2), "opacity": 1.0}
-    return {"width": status.width, "opacity": DIMMED_OPACITY}
+        return STATUS_STYLES[route.status].opacity
+    return 1.0 if route.id in highlighted else DIMMED_OPACITY
 
 
 def _route_hover(route: Route, mode: str, legs: list[Leg]) -> str:
@@ -114,7 +114,7 @@ def _route_hover(route: Route, mode: str, legs: list[Leg]) -> str:
     return "<br>".join(parts)
 
 
-def _route_trace(route: Route, mode: str, registry: Registry, style: dict[str, float], visible: bool) -> dict:
+def _route_trace(route: Route, mode: str, registry: Registry, opacity: float, visible: bool) -> dict:
     legs = [leg for leg in registry.network.route_legs(route.id) if leg.mode == mode]
     lons: list[float | None] = []
     lats: list[float | None] = []
@@ -130,9 +130,11 @@ def _route_trace(route: Route, mode: str, registry: Registry, style: dict[str, f
         # One label for the whole trace, so it goes in the template itself: a scalar `text` does not
         # reach the points of a scattergeo line.
         "hovertemplate": _route_hover(route, mode, legs) + "<extra></extra>",
-        "line": {"color": COMMODITY_COLOURS[route.commodity], "width": style["width"], "dash": MODE_DASHES[mode]},
-        "opacity": style["opacity"], "visible": visible, "showlegend": False,
-        "meta": {"route": route.id, "mode": mode},
+        "line": {"color": COMMODITY_COLOURS[route.commodity], "width": status.width, "dash": MODE_DASHES[mode]},
+        "opacity": opacity, "visible": visible, "showlegend": False,
+        # The route's opacity when nothing is selected: page.js draws a click's selection with it at
+        # once, before the server's restyle (which sets the same values) arrives.
+        "meta": {"route": route.id, "mode": mode, "opacity": status.opacity},
     }
     if status.marked:
         trace["mode"] = "lines+markers"
@@ -195,9 +197,18 @@ def scenario_result(view: View, oil: OilNetwork | None) -> FlowResult | None:
     return export_capacity(oil, Scenario(off=view.off, capacities=view.capacities)) if oil else None
 
 
+def selection_table(registry: Registry, corpus: Corpus) -> dict:
+    """What the page needs to draw a selection the moment it is clicked, before the server answers
+    (assets/page.js `routeMapInstantSelect`): the routes each statement names, and the opacity of
+    what is not selected. The rules are those of highlighted_routes and route_opacity; a browser
+    test holds the two to agreeing."""
+    return {"dimmed": DIMMED_OPACITY, "statements": {s.id: list(s.route_ids) for s in corpus.statements}}
+
+
 def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork | None = None,
-                 timeline: tuple[TimelineEvent, ...] = ()) -> dict:
-    """The whole figure for a view. Called once per page load; later changes go through patches."""
+                 timeline: tuple[TimelineEvent, ...] = (), instant_selection: bool = False) -> dict:
+    """The whole figure for a view. Called once per page load; later changes go through patches.
+    `instant_selection` adds the selection_table the page draws clicks with (the dashboard's map only)."""
     highlighted = highlighted_routes(view, corpus)
     result = scenario_result(view, oil)
     data = []
@@ -207,7 +218,7 @@ def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork
             data.append(_area_trace(key[1], registry, visible))
         elif key[0] == "route":
             route = registry.network.routes[key[1]]
-            data.append(_route_trace(route, key[2], registry, route_style(route, highlighted), visible))
+            data.append(_route_trace(route, key[2], registry, route_opacity(route, highlighted), visible))
         elif key[0] == "nodes":
             data.append(_node_trace(key[1] == "approximate", registry, visible))
         elif key == ("scenario", "bottleneck"):
@@ -233,12 +244,14 @@ def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork
         "hoverlabel": {"bgcolor": "white", "font": {"size": 12}},
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"},
     }
+    if instant_selection:
+        layout["meta"] = {"selection": selection_table(registry, corpus)}
     return {"data": data, "layout": layout}
 
 
 def restyle_for_view(registry: Registry, corpus: Corpus, view: View,
                      oil: OilNetwork | None = None) -> dict[int, dict[str, Any]]:
-    """Per trace index, the properties a view changes (visibility, width, opacity, highlighted places,
+    """Per trace index, the properties a view changes (visibility, opacity, highlighted places,
     scenario overlays): what a callback patches instead of resending the figure."""
     highlighted = highlighted_routes(view, corpus)
     result = scenario_result(view, oil)
@@ -246,8 +259,7 @@ def restyle_for_view(registry: Registry, corpus: Corpus, view: View,
     for index, key in enumerate(trace_keys(registry)):
         change: dict[str, Any] = {"visible": trace_visible(key, registry, view)}
         if key[0] == "route":
-            style = route_style(registry.network.routes[key[1]], highlighted)
-            change.update({"opacity": style["opacity"], "line.width": style["width"]})
+            change["opacity"] = route_opacity(registry.network.routes[key[1]], highlighted)
         elif key[0] == "highlight":
             change.update(highlight_trace_data(view, registry, corpus))
         elif key == ("scenario", "bottleneck"):

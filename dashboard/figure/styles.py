@@ -31,7 +31,6 @@ STATUS_STYLES = {
     "disrupted": StatusStyle("Disrupted", 2.2, 0.95, True),
 }
 DIMMED_OPACITY = 0.15
-HIGHLIGHT_WIDTH_FACTOR = 1.9
 MARK_EVERY = 6  # vertices (~120 km) between crosses on a disrupted route
 
 NODE_SYMBOLS = {True: "circle-open", False: "circle"}  # approximate position -> open symbol

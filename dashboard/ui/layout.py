@@ -62,10 +62,11 @@ def route_list(data: AppData) -> html.Nav:
     ])
 
 
-def map_panel(data: AppData, view: View, topojson_url: str) -> html.Section:
+def map_panel(data: AppData, view: View, topojson_url: str, instant_selection: bool = True) -> html.Section:
     return html.Section(className="map-panel", **{"aria-label": "Map"}, children=[
         dcc.Graph(
-            id=ids.MAP, figure=build_figure(data.registry, data.corpus, view, data.oil, data.timeline),
+            id=ids.MAP, figure=build_figure(data.registry, data.corpus, view, data.oil, data.timeline,
+                                            instant_selection=instant_selection),
             className="map-graph",
             config={"topojsonURL": topojson_url, "displaylogo": False, "scrollZoom": True, "responsive": True,
                     "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
@@ -140,7 +141,10 @@ def export_panel(unavailable: str) -> html.Div:
     ])
 
 
-def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_path=None) -> html.Div:
+def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_path=None,
+                 instant_selection: bool = True) -> html.Div:
+    """The page for the default view. `instant_selection` lets the page draw a clicked selection
+    before the server answers (off only for the naive variant bench/selection.py compares with)."""
     view = View()
     return html.Div(id=ids.APP_ROOT, className=view_classes(view), children=[
         dcc.Location(id=ids.URL, refresh=False),
@@ -153,7 +157,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_
         header(data),
         notice(),
         html.Main(className="main", children=[
-            html.Div(className="map-column", children=[map_panel(data, view, topojson_url), share_controls()]),
+            html.Div(className="map-column", children=[map_panel(data, view, topojson_url, instant_selection), share_controls()]),
             html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), route_list(data),
                                                       legend()]),
             html.Aside(className="panels", children=[
