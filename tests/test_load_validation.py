@@ -85,7 +85,7 @@ def test_source_without_http_url_is_refused(data_copy):
     edit_json(data_copy.routes / "routes.geojson",
               lambda c: feature(c, "cpc")["properties"]["status_sources"].__setitem__(0, {"title": "x",
                                                                                         "url": "javascript:alert(1)"}))
-    assert any("'cpc': field 'status_sources'" in p for p in problems_of(data_copy))
+    assert any("'cpc': field 'status_sources[0]'" in p and "javascript" in p for p in problems_of(data_copy))
 
 
 def test_seed_and_data_problems_come_in_one_message(data_copy):

@@ -45,7 +45,8 @@ def test_only_svg_geo_traces(figure):
 
 
 def test_lines_are_densified_for_hover_and_legs_separated_by_gaps(figure, registry):
-    ferry = next(t for t in figure["data"] if t.get("meta") == {"route": "middle_corridor_black_sea", "mode": "ferry"})
+    ferry = next(t for t in figure["data"] if (t.get("meta") or {}).get("route") == "middle_corridor_black_sea"
+                 and t["meta"]["mode"] == "ferry")
     legs = [registry.network.legs["aktau-alat-ferry"], registry.network.legs["kuryk-alat-ferry"]]
     assert len(ferry["lon"]) == sum(len(leg.coords) for leg in legs) + 1 and ferry["lon"].count(None) == 1
     assert len(ferry["lon"]) > 40

@@ -16,7 +16,7 @@ from dashboard.paths import DataPaths
 from dashboard.registry.layers import AREA_LAYERS
 from dashboard.registry.model import (
     COMMODITIES, CONFIDENCES, MODES, NODE_KINDS, STATUSES, CountryShape, Event, Figure, Leg, Network, Node, Route,
-    Source, TransitDifference, frozen_mapping,
+    Source, TransitDifference, frozen_mapping, read_sources,
 )
 from dashboard.registry.problems import ProblemLog
 
@@ -113,19 +113,10 @@ class _Fields:
         return TransitDifference(lists["extra"], lists["missing"], why if isinstance(why, str) else "")
 
     def sources(self, value: Any, name: str) -> tuple[Source, ...]:
-        if not isinstance(value, list):
-            self.problem(name, "sources must be a list of {title, url}")
+        if value is None:
+            self.problem(name, "is missing: a list of {title, url}")
             return ()
-        out = []
-        for item in value:
-            # An empty url is allowed: the fact sheet names a few sources whose address was not recorded.
-            if (isinstance(item, dict) and isinstance(item.get("title"), str) and item["title"].strip()
-                    and isinstance(item.get("url"), str)
-                    and (item["url"] == "" or item["url"].startswith(("http://", "https://")))):
-                out.append(Source(item["title"], item["url"]))
-            else:
-                self.problem(name, f"source {item!r} needs a title and an http(s) url (or an empty one)")
-        return tuple(out)
+        return read_sources(value, name, self.problem, blank_url_allowed=True)
 
     def figure(self, value: Any, name: str, required: bool = False) -> Figure | None:
         if value is None:

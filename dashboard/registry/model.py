@@ -132,3 +132,25 @@ class Network:
 
 def frozen_mapping(items: dict) -> Mapping:
     return MappingProxyType(dict(items))
+
+
+def read_sources(raw: object, field_name: str, problem, blank_url_allowed: bool = False) -> tuple[Source, ...]:
+    """A list of {title, url} as Sources, for every file that cites: the registry, the oil network and
+    the seeds' metadata. Each bad item is reported as problem(field, message) and left out; anything
+    but a list (or nothing) is one problem. `blank_url_allowed`: the fact sheet names a few sources
+    whose address was not recorded."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        problem(field_name, "must be a list of {title, url}")
+        return ()
+    sources = []
+    for index, item in enumerate(raw):
+        title, url = (item.get("title"), item.get("url")) if isinstance(item, dict) else (None, None)
+        if (isinstance(title, str) and title.strip() and isinstance(url, str)
+                and (url.startswith(("http://", "https://")) or (blank_url_allowed and url == ""))):
+            sources.append(Source(title, url))
+        else:
+            problem(f"{field_name}[{index}]", f"{item!r} needs a title and an http(s) url"
+                    + (" (or an empty one)" if blank_url_allowed else ""))
+    return tuple(sources)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from dashboard.registry.model import Network, Source
+from dashboard.registry.model import Network, Source, read_sources
 from dashboard.registry.problems import ProblemLog
 
 BASES = ("figure", "derived", "volume", "unbounded")
@@ -74,13 +74,7 @@ def _read(path: Path, label: str, log: ProblemLog) -> Any:
 
 
 def _sources(raw: Any, label: str, where: str, log: ProblemLog) -> tuple[Source, ...]:
-    out = []
-    for item in raw if isinstance(raw, list) else []:
-        if isinstance(item, dict) and item.get("title") and str(item.get("url", "")).startswith(("http://", "https://")):
-            out.append(Source(item["title"], item["url"]))
-        else:
-            log.add(label, where, "sources", f"{item!r} needs a title and an http(s) url")
-    return tuple(out)
+    return read_sources(raw, "sources", lambda field_name, message: log.add(label, where, field_name, message))
 
 
 def _capacity(value: Any) -> float | None | bool:

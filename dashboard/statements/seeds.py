@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from dashboard.registry.problems import ProblemLog
 from dashboard.statements.extract import extract_statements, link_topics
-from dashboard.registry.model import Source
+from dashboard.registry.model import read_sources
 from dashboard.statements.model import Article, Speaker, Statement, Topic
 
 TOPICS_FILE = "topics.json"
@@ -110,17 +110,6 @@ def _speakers(raw: Any, label: str, log: ProblemLog) -> tuple[Speaker, ...]:
     return tuple(speakers)
 
 
-def _links(raw: Any, label: str, log: ProblemLog) -> tuple[Source, ...]:
-    links = []
-    for index, item in enumerate(raw or []):
-        if (isinstance(item, dict) and isinstance(item.get("title"), str)
-                and isinstance(item.get("url"), str) and item["url"].startswith(("http://", "https://"))):
-            links.append(Source(item["title"], item["url"]))
-        else:
-            log.add(label, "", f"corroboration[{index}]", "needs a title and an http(s) url")
-    return tuple(links)
-
-
 def paragraphs_of(text: str) -> tuple[str, tuple[str, ...]]:
     """(headline, body paragraphs): the first line with a letter is the headline; decorative lines
     (an emoji, a rule) before it are not part of the article."""
@@ -183,7 +172,8 @@ def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog) ->
     article = Article(
         id=article_id, title=str(meta["title"]), outlet=str(meta["outlet"]), published=published,
         place=str(meta["place"]), occasion=str(meta["occasion"]), url=url, url_note=str(meta.get("url_note", "")),
-        corroboration=_links(meta.get("corroboration"), meta_label, log), speakers=speakers, paragraphs=paragraphs,
+        corroboration=read_sources(meta.get("corroboration"), "corroboration",
+                                   lambda field_name, message: log.add(meta_label, "", field_name, message)), speakers=speakers, paragraphs=paragraphs,
         editor_marks=marks or ())
     statements = tuple(link_topics(s, topics) for s in extract_statements(article))
     if not statements:
