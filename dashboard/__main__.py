@@ -13,14 +13,20 @@ from dashboard.export.presets import FORMATS, PRESETS
 from dashboard.registry.problems import DataError
 
 
-def _port(text: str) -> int:
-    try:
-        port = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number (1-65535)")
-    return port
+def _whole_number(low: int, high: int, what: str):
+    """An argparse type: a whole number from low to high, or a message naming what it should be."""
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"{number} is not {what} ({low}-{high})")
+        return number
+    return parse
+
+
+_port = _whole_number(1, 65535, "a port number")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -46,19 +52,9 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--base-url", default=DEFAULT_BASE_URL, help="the dashboard's address, for the caption's link")
     export.add_argument("--quote", action="store_true", help="add the selected statement as a pull quote")
     worker = commands.add_parser("worker", help="a Celery worker rendering exports (needs DASHBOARD_REDIS_URL)")
-    worker.add_argument("--concurrency", type=_positive, default=2, help="exports rendered at once (default 2)")
+    worker.add_argument("--concurrency", type=_whole_number(1, 64, "a number of processes"), default=2, help="exports rendered at once (default 2)")
     worker.add_argument("--loglevel", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     return top
-
-
-def _positive(text: str) -> int:
-    try:
-        number = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= number <= 64:
-        raise argparse.ArgumentTypeError(f"{number} is not between 1 and 64")
-    return number
 
 
 def check(config: AppConfig) -> int:

@@ -84,3 +84,19 @@ def test_proxy_strips_prefix_flag():
     assert not AppConfig.from_env({}).proxy_strips_prefix
     with pytest.raises(ConfigError, match="DASHBOARD_PROXY_STRIPS_PREFIX"):
         AppConfig.from_env({"DASHBOARD_PROXY_STRIPS_PREFIX": "maybe"})
+
+
+def test_a_worker_without_redis_says_what_to_set():
+    import os
+    env = {k: v for k, v in os.environ.items() if k != "DASHBOARD_REDIS_URL"}
+    result = run_cli("worker", env=env)
+    assert result.returncode == 2 and "DASHBOARD_REDIS_URL is not set" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_worker_with_a_bad_redis_url_or_concurrency_is_one_clear_line():
+    import os
+    result = run_cli("worker", env={**os.environ, "DASHBOARD_REDIS_URL": "http://cache:6379"})
+    assert result.returncode == 2 and result.stderr.startswith("configuration: DASHBOARD_REDIS_URL")
+    result = run_cli("worker", "--concurrency", "0")
+    assert result.returncode == 2 and "0 is not a number of processes (1-64)" in result.stderr
