@@ -141,8 +141,8 @@ def export_once(url: str, body: bytes) -> int:
         status, content = request(poll, poll_body)
         if status not in (200, 204):
             return status
-        if content and b"export-download" in content and b'"data"' in content:
-            return 200
+        if content and ids.EXPORT_STATUS.encode() in content:  # the job's answer: the file, or why not
+            return 200 if b'"data"' in content and ids.EXPORT_DOWNLOAD.encode() in content else "export failed"
         time.sleep(EXPORT_POLL_S)
     return 504
 
@@ -228,6 +228,18 @@ def run(users: int, seconds: float, workers: int, kill_worker_at: float | None =
     return {**report, "exports_on": "celery + redis" if redis else "diskcache"}
 
 
+def stop_gunicorn(server: subprocess.Popen, grace_s: float = 30) -> bool:
+    """Stop gunicorn; True if a worker was still busy after the grace period and had to be killed."""
+    server.terminate()
+    try:
+        server.wait(timeout=grace_s)
+        return False
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+        return True
+
+
 def stop_render_service(cache: Path) -> None:
     from dashboard.app import render_key
     from dashboard.export.service import RenderClient
@@ -257,14 +269,14 @@ def _run(users, seconds, workers, kill_worker_at, cache: Path, redis_url: str | 
         if killed:
             killed.join()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        slow_shutdown = stop_gunicorn(server)
         stop_render_service(cache)
     summary = {kind: {"requests": len(values), "failed": len(failures[kind]), "p50_ms": percentile(values, 0.5) * 1000,
                       "p95_ms": percentile(values, 0.95) * 1000, "failures": failures[kind][:5]}
                for kind, values in results.items()}
     return {"users": users, "seconds": seconds, "workers": workers, "elapsed_s": elapsed,
-            "killed_worker_at_s": kill_worker_at, "total_requests": sum(s["requests"] for s in summary.values()),
+            "killed_worker_at_s": kill_worker_at, "slow_shutdown": slow_shutdown,
+            "total_requests": sum(s["requests"] for s in summary.values()),
             "failed_requests": sum(s["failed"] for s in summary.values()), "by_kind": summary,
             "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"}
 

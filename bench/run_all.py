@@ -48,11 +48,8 @@ def server_figures(requests_per_kind: int = 20) -> dict:
         workers = psutil.Process(server.pid).children()
         rss_mb = max(w.memory_info().rss for w in workers) / 1e6 if workers else float("nan")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-        from dashboard.app import render_key
-        from dashboard.export.service import RenderClient
-        RenderClient(cache, render_key(cache)).stop()  # the recorded journey exported once
+        load_test.stop_gunicorn(server)
+        load_test.stop_render_service(cache)  # the recorded journey exported once
     return {"startup_s": startup_s, "worker_rss_mb": rss_mb, "callback_ms": per_kind}
 
 

@@ -214,3 +214,36 @@ def test_a_job_that_ends_while_being_stopped_is_not_an_error(tmp_path, monkeypat
     manager.terminate_job(123456)
     assert manager.job_running(123456) is False
     assert manager.terminate_unhealthy_job(123456) is False
+
+
+def quick_job(*args):
+    return None  # ends at once without writing a result, as a killed job would
+
+
+def test_a_local_job_that_ended_without_a_result_is_said(tmp_path):
+    import time
+
+    from dashboard.export.queue import export_manager
+
+    manager = export_manager(None, tmp_path, lambda: "v1", export_failed_result)
+    job = manager.call_job_fn("key-11", quick_job, [], {})
+    deadline = time.monotonic() + 10
+    while manager.job_running(job) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert "stopped before it was done" in status_of(manager.get_result("key-11", job))
+
+
+def test_a_local_job_over_the_time_limit_is_stopped_and_said(tmp_path):
+    from dashboard.export.queue import JOB_LIMIT_S, LocalManager
+
+    clock = Clock()
+    manager = LocalManager(__import__("diskcache").Cache(str(tmp_path / "jobs")), export_failed_result,
+                           cache_by=[lambda: "v1"], expire=60, clock=clock)
+    job = manager.call_job_fn("key-12", slow_job, [], {})
+    try:
+        assert manager.get_result("key-12", job) is manager.UNDEFINED
+        clock.now += JOB_LIMIT_S + 1
+        assert "longer than" in status_of(manager.get_result("key-12", job))
+        assert not manager.job_running(job)
+    finally:
+        manager.terminate_job(job)

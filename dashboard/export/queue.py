@@ -230,10 +230,39 @@ class QueueManager(CeleryManager):
 
 
 class LocalManager(DiskcacheManager):
-    """Dash's DiskcacheManager, without a process for an export whose result is already cached.
+    """Dash's DiskcacheManager, for exports run as processes beside the web workers, with:
 
-    (Dash would start the job's process anyway, collect the cached result and then kill it: under
-    load, one process per click on two cores.)"""
+    - no process for an export whose result is already cached (Dash would start one anyway, collect
+      the cached result and kill it: under load, one process per click on two cores), and one job
+      for identical requests at once;
+    - handles "PID@QUEUED_AT", so any worker can tell a job that has run too long (stopped after
+      JOB_LIMIT_S) and one whose process ended without a result (killed, out of memory) - both said
+      to the user, where Dash would end the poll with no answer and the Export button would come
+      back as if nothing had been asked;
+    - a job's process that ends on its own between Dash's "does it exist" and its next look at it is
+      ended, not an error (Dash let psutil's NoSuchProcess out as an HTTP 500, seen under load).
+    """
+
+    def __init__(self, cache, failed_result: Callable[[str], object], cache_by=None, expire=None,
+                 clock: Callable[[], float] = time.time):
+        super().__init__(cache, cache_by=cache_by, expire=expire)
+        self.failed_result = failed_result
+        self.clock = clock
+
+    @staticmethod
+    def pid_of(job) -> int | None:
+        if job in (None, CACHED):
+            return None
+        try:
+            return int(str(job).split("@")[0])
+        except ValueError:
+            return None
+
+    def queued_at(self, job) -> float:
+        try:
+            return float(str(job).split("@")[1])
+        except (IndexError, ValueError):
+            return self.clock()
 
     def call_job_fn(self, key, job_fn, args, context):
         if self.cache_by is not None and self.result_ready(key):
@@ -242,35 +271,45 @@ class LocalManager(DiskcacheManager):
         twin = self.handle.get(running_key(key))
         if twin and self.job_running(twin):
             return twin
-        job = super().call_job_fn(key, job_fn, args, context)
+        job = f"{super().call_job_fn(key, job_fn, args, context)}@{self.clock():.0f}"
         self.handle.set(running_key(key), job, expire=RESULT_TTL_S)
         return job
 
-    # The handle is otherwise a process id: never let CACHED reach psutil. And a job's process may end
-    # on its own between Dash's "does it exist" and its next look at it (a finished export exits
-    # while every poller that collects its result tries to stop it): Dash then lets psutil's
-    # NoSuchProcess out as an HTTP 500. Ended is what was wanted.
+    def get_result(self, key, job):
+        result = super().get_result(key, job)
+        if result is not self.UNDEFINED or job == CACHED:
+            return result
+        if self.clock() - self.queued_at(job) > JOB_LIMIT_S:
+            self.terminate_job(job)
+            return self.failed_result(f"the export took longer than {JOB_LIMIT_S} s and was stopped")
+        if not self.job_running(job) and not self.result_ready(key):
+            return self.failed_result("the export stopped before it was done; try again")
+        return result
+
     def job_running(self, job):
-        if job == CACHED:
+        pid = self.pid_of(job)
+        if pid is None:
             return False
         try:
-            return super().job_running(job)
+            return super().job_running(pid)
         except psutil.NoSuchProcess:
             return False
 
     def terminate_job(self, job):
-        if job == CACHED:
+        pid = self.pid_of(job)
+        if pid is None:
             return
         try:
-            super().terminate_job(job)
+            super().terminate_job(pid)
         except psutil.NoSuchProcess:
             pass
 
     def terminate_unhealthy_job(self, job):
-        if job == CACHED:
+        pid = self.pid_of(job)
+        if pid is None:
             return False
         try:
-            return super().terminate_unhealthy_job(job)
+            return super().terminate_unhealthy_job(pid)
         except psutil.NoSuchProcess:
             return False
 
@@ -281,7 +320,8 @@ def export_manager(redis_url: str | None, cache_dir, version: Callable[[], str],
     the worker, see celery_app), else DiskCache in the shared cache folder."""
     if redis_url:
         return QueueManager(celery_app(redis_url, patient), failed_result, cache_by=[version], expire=RESULT_TTL_S)
-    return LocalManager(diskcache.Cache(str(cache_dir / "jobs")), cache_by=[version], expire=RESULT_TTL_S)
+    return LocalManager(diskcache.Cache(str(cache_dir / "jobs")), failed_result, cache_by=[version],
+                        expire=RESULT_TTL_S)
 
 
 def as_stored(value) -> object:

@@ -14,3 +14,4 @@ def test_many_users_and_a_killed_worker_lose_at_most_the_request_in_flight():
     # A sync worker serves one request at a time: killing it loses that one, no other.
     assert report["failed_requests"] <= 1, {k: s["failures"] for k, s in report["by_kind"].items() if s["failures"]}
     assert all(s["requests"] > 0 for s in report["by_kind"].values())
+    assert not report["slow_shutdown"], "a worker was still busy 30 s after the run: a request hung"
