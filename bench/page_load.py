@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bare_app import create_bare_app  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
-from tests.browser.harness import chrome, serving  # noqa: E402
+from tests.browser.harness import CHROMIUM, chrome, serving  # noqa: E402
 
 # Installed before any page script runs: records when the first geo subplot has drawn its lines.
 DRAWN_PROBE = """
@@ -40,6 +40,21 @@ DRAWN_PROBE = """
   requestAnimationFrame(check);
 })();
 """
+
+
+def machine() -> str:
+    """What the figures were measured on: architecture, cores, memory, Chromium and Python."""
+    import os
+    import subprocess
+
+    import psutil
+
+    try:
+        browser = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True, timeout=20).stdout.strip()
+    except OSError:
+        browser = "no Chromium"
+    return (f"{platform.machine()}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GB, "
+            f"{browser or 'Chromium'}, Python {platform.python_version()}")
 
 
 def load_once(url: str) -> dict:
@@ -82,7 +97,7 @@ def measure(runs: int) -> dict:
         }
     summary["time_ratio"] = summary["dashboard"]["drawn_ms_median"] / summary["bare"]["drawn_ms_median"]
     summary["bytes_ratio"] = summary["dashboard"]["bytes"] / summary["bare"]["bytes"]
-    summary["machine"] = f"{platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}"
+    summary["machine"] = machine()
     summary["runs"] = runs
     return summary
 
