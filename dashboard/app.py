@@ -56,7 +56,7 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
     manager = manager or export_manager(config.redis_url, cache, lambda: data.data_as_of, export_failed_result)
     # Background-job handles are signed with the server's secret key: one for all workers, or a poll
     # that reaches another worker than the one that started the job is refused.
-    app.server.secret_key = shared_key(cache, "server.key")
+    app.server.secret_key = config.secret_key or shared_key(cache, "server.key")
     register_export_callback(app, data, manager, RenderClient(cache, render_key(cache)))
     add_health_endpoint(app, data, routes_prefix)
     install_security_headers(app.server, security_headers(

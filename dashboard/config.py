@@ -30,6 +30,9 @@ class AppConfig:
     # Shared by every worker: background-job results and the render service's socket live here.
     # Export jobs go to Celery workers through this Redis when set; else they run beside the web workers.
     redis_url: str | None = None
+    # Signs background-job handles. Unset, one is made in cache_dir and shared by the machine's
+    # workers; web servers on several machines must be given the same one.
+    secret_key: str | None = field(default=None, repr=False)
     cache_dir: Path = field(default_factory=lambda: Path(tempfile.gettempdir()) / f"route-map-cache-{os.getuid()}")
     paths: DataPaths = field(default_factory=DataPaths)
 
@@ -55,11 +58,15 @@ class AppConfig:
         redis_url = env.get("DASHBOARD_REDIS_URL", "").strip() or None
         if redis_url and (problem := redis_url_problem(redis_url)):
             problems.append(f"DASHBOARD_REDIS_URL: {problem}")
+        secret_key = env.get("DASHBOARD_SECRET_KEY", "").strip() or None
+        if secret_key and len(secret_key) < 32:
+            problems.append(f"DASHBOARD_SECRET_KEY: {len(secret_key)} characters; use at least 32 random ones "
+                            "(e.g. python -c 'import secrets; print(secrets.token_hex(32))')")
         if problems:
             raise ConfigError("; ".join(problems))
         extra = {"cache_dir": Path(env["DASHBOARD_CACHE_DIR"])} if env.get("DASHBOARD_CACHE_DIR") else {}
         return cls(url_prefix=prefix, frame_ancestors=ancestors, proxy_strips_prefix=strips in ("1", "true", "yes"),
-                   redis_url=redis_url, paths=paths or DataPaths(), **extra)
+                   redis_url=redis_url, secret_key=secret_key, paths=paths or DataPaths(), **extra)
 
 
 def redis_url_problem(url: str) -> str | None:

@@ -247,3 +247,15 @@ def test_a_local_job_over_the_time_limit_is_stopped_and_said(tmp_path):
         assert not manager.job_running(job)
     finally:
         manager.terminate_job(job)
+
+
+def test_a_secret_key_for_several_machines_is_used_and_checked(app_data, tmp_path):
+    from dashboard.app import create_app
+
+    key = "k" * 40
+    config = AppConfig.from_env({"DASHBOARD_SECRET_KEY": key, "DASHBOARD_CACHE_DIR": str(tmp_path)})
+    assert key not in repr(config)
+    assert create_app(config, data=app_data).server.secret_key == key
+    with pytest.raises(ConfigError) as caught:
+        AppConfig.from_env({"DASHBOARD_SECRET_KEY": "short"})
+    assert "DASHBOARD_SECRET_KEY" in str(caught.value) and "short" not in str(caught.value)
