@@ -105,6 +105,14 @@ def gave_up_on_result_store(exc: RuntimeError) -> bool:
     return "Celery result store" in str(exc)
 
 
+def queued_at(job, clock: Callable[[], float]) -> float:
+    """When a job with a handle "ID@QUEUED_AT" was queued; now, for a handle without one."""
+    try:
+        return float(str(job).split("@")[1])
+    except (IndexError, ValueError):
+        return clock()
+
+
 def running_key(key: str) -> str:
     """Where the job computing a result is noted while it runs, for identical requests to share it."""
     return f"{key}-job"
@@ -136,10 +144,7 @@ class QueueManager(CeleryManager):
         return None if job in (None, NOT_QUEUED, CACHED) else str(job).split("@")[0]
 
     def queued_at(self, job) -> float:
-        try:
-            return float(str(job).split("@")[1])
-        except (IndexError, ValueError):
-            return self.clock()
+        return queued_at(job, self.clock)
 
     def call_job_fn(self, key, job_fn, args, context):
         try:
@@ -259,10 +264,7 @@ class LocalManager(DiskcacheManager):
             return None
 
     def queued_at(self, job) -> float:
-        try:
-            return float(str(job).split("@")[1])
-        except (IndexError, ValueError):
-            return self.clock()
+        return queued_at(job, self.clock)
 
     def call_job_fn(self, key, job_fn, args, context):
         if self.cache_by is not None and self.result_ready(key):
