@@ -6,8 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from celery.exceptions import TimeLimitExceeded
-from celery.exceptions import NotRegistered
+from celery.exceptions import NotRegistered, TimeLimitExceeded
 
 from dashboard.config import AppConfig, ConfigError
 from dashboard.export.queue import (CACHED, NOT_QUEUED, WORKER_WAIT_S, QueueManager, celery_app, redis_location,

@@ -63,7 +63,6 @@ def celery_app(redis_url: str, patient: bool = False):
     app.conf.update(
         task_track_started=True,  # STARTED tells a running job from one no worker has taken
         task_publish_retry=patient,
-        task_acks_late=False,
         result_expires=RESULT_TTL_S,
         broker_connection_timeout=2,
         broker_connection_retry_on_startup=True,
