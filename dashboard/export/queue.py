@@ -104,31 +104,50 @@ def gave_up_on_result_store(exc: RuntimeError) -> bool:
     return "Celery result store" in str(exc)
 
 
-def queued_at(job, clock: Callable[[], float]) -> float:
-    """When a job with a handle "ID@QUEUED_AT" was queued; now, for a handle without one."""
-    try:
-        return float(str(job).split("@")[1])
-    except (IndexError, ValueError):
-        return clock()
-
-
-def running_key(key: str) -> str:
-    """Where the job computing a result is noted while it runs, for identical requests to share it."""
-    return f"{key}-job"
-
-
-class QueueManager(CeleryManager):
-    """Dash's CeleryManager, with Redis failures and idle queues ending the export with a message.
+class SharedJobs:
+    """What both managers add to Dash's in the same way: the failed-export outputs and a clock;
+    handles "ID@QUEUED_AT", so any web worker can tell how long a job has been under way; a result
+    already cached is collected without a job (queued anyway, Dash would collect the cached result
+    and then kill the job); and identical requests at once share one job.
 
     `failed_result(message)` gives the callback's outputs for a failed export, in the form a finished
-    job stores them; it comes from the callback, which alone knows its outputs.
-    """
+    job stores them; it comes from the callback, which alone knows its outputs. Each manager says
+    where the running job is noted (noted_job, note_job)."""
+
+    def __init__(self, handle, failed_result: Callable[[str], object], cache_by=None, expire=None,
+                 clock: Callable[[], float] = time.time):
+        super().__init__(handle, cache_by=cache_by, expire=expire)
+        self.failed_result = failed_result
+        self.clock = clock
+
+    def queued_at(self, job) -> float:
+        """When the job was queued; now, for a handle without a time."""
+        try:
+            return float(str(job).split("@")[1])
+        except (IndexError, ValueError):
+            return self.clock()
+
+    def call_job_fn(self, key, job_fn, args, context):
+        if self.cache_by is not None and self.result_ready(key):
+            return CACHED
+        twin = self.noted_job(key)
+        if twin and self.job_running(twin):
+            return twin
+        job = f"{super().call_job_fn(key, job_fn, args, context)}@{self.clock():.0f}"
+        self.note_job(key, job)
+        return job
+
+    @staticmethod
+    def running_key(key: str) -> str:
+        return f"{key}-job"
+
+
+class QueueManager(SharedJobs, CeleryManager):
+    """Dash's CeleryManager, with Redis failures and idle queues ending the export with a message."""
 
     def __init__(self, app, failed_result: Callable[[str], object], cache_by=None, expire=None,
                  clock: Callable[[], float] = time.time):
-        super().__init__(app, cache_by=cache_by, expire=expire)
-        self.failed_result = failed_result
-        self.clock = clock
+        super().__init__(app, failed_result, cache_by=cache_by, expire=expire, clock=clock)
         self.errors = redis_errors()
         self.where = redis_location(app.conf.broker_url)
 
@@ -137,27 +156,20 @@ class QueueManager(CeleryManager):
             f"the export queue (Redis at {self.where}) cannot be reached. Exports will work again when it "
             "is back; everything else works.")
 
-    # The job handle is "TASK_ID@QUEUED_AT": how long a job has waited is then known to every worker.
     @staticmethod
     def task_of(job) -> str | None:
         return None if job in (None, NOT_QUEUED, CACHED) else str(job).split("@")[0]
 
-    def queued_at(self, job) -> float:
-        return queued_at(job, self.clock)
+    def noted_job(self, key: str) -> str | None:
+        job = self.handle.backend.get(self.running_key(key))
+        return job.decode() if job else None
+
+    def note_job(self, key: str, job: str) -> None:
+        self.handle.backend.set(self.running_key(key), job)  # expires with the results (result_expires)
 
     def call_job_fn(self, key, job_fn, args, context):
         try:
-            # The same export asked for again within RESULT_TTL_S: no job, the poll collects the result.
-            # (Queued anyway, Dash would collect the cached result and then kill the job's process.)
-            if self.cache_by is not None and self.result_ready(key):
-                return CACHED
-            # The same export already on its way (another analyst, a moment earlier): poll that job.
-            twin = self.handle.backend.get(running_key(key))
-            if twin and self.job_running(twin.decode()):
-                return twin.decode()
-            job = f"{super().call_job_fn(key, job_fn, args, context)}@{self.clock():.0f}"
-            self.handle.backend.set(running_key(key), job)
-            return job
+            return super().call_job_fn(key, job_fn, args, context)
         except self.errors:
             return NOT_QUEUED
         except RuntimeError as exc:
@@ -233,7 +245,7 @@ class QueueManager(CeleryManager):
             return {}
 
 
-class LocalManager(DiskcacheManager):
+class LocalManager(SharedJobs, DiskcacheManager):
     """Dash's DiskcacheManager, for exports run as processes beside the web workers, with:
 
     - no process for an export whose result is already cached (Dash would start one anyway, collect
@@ -247,12 +259,6 @@ class LocalManager(DiskcacheManager):
       ended, not an error (Dash let psutil's NoSuchProcess out as an HTTP 500, seen under load).
     """
 
-    def __init__(self, cache, failed_result: Callable[[str], object], cache_by=None, expire=None,
-                 clock: Callable[[], float] = time.time):
-        super().__init__(cache, cache_by=cache_by, expire=expire)
-        self.failed_result = failed_result
-        self.clock = clock
-
     @staticmethod
     def pid_of(job) -> int | None:
         if job in (None, CACHED):
@@ -262,19 +268,11 @@ class LocalManager(DiskcacheManager):
         except ValueError:
             return None
 
-    def queued_at(self, job) -> float:
-        return queued_at(job, self.clock)
+    def noted_job(self, key: str) -> str | None:
+        return self.handle.get(self.running_key(key))
 
-    def call_job_fn(self, key, job_fn, args, context):
-        if self.cache_by is not None and self.result_ready(key):
-            return CACHED
-        # The same export already on its way (another analyst, a moment earlier): poll that job.
-        twin = self.handle.get(running_key(key))
-        if twin and self.job_running(twin):
-            return twin
-        job = f"{super().call_job_fn(key, job_fn, args, context)}@{self.clock():.0f}"
-        self.handle.set(running_key(key), job, expire=RESULT_TTL_S)
-        return job
+    def note_job(self, key: str, job: str) -> None:
+        self.handle.set(self.running_key(key), job, expire=RESULT_TTL_S)
 
     def get_result(self, key, job):
         result = super().get_result(key, job)
