@@ -12,6 +12,7 @@ from flask import jsonify
 
 from dashboard.appdata import AppData, load_app_data
 from dashboard.config import AppConfig
+from dashboard.page_scripts import LeanDash
 from dashboard.http_headers import content_security_policy, install_security_headers, security_headers
 from dashboard.export.queue import export_manager
 from dashboard.export.renderer import find_browser
@@ -34,7 +35,7 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
     # Behind a proxy that strips the prefix, Dash routes at / but tells the browser to ask for the
     # prefix; otherwise both are the prefix.
     routes_prefix = "/" if config.proxy_strips_prefix else config.url_prefix
-    app = Dash(
+    app = LeanDash(
         __name__,
         title=TITLE,
         update_title=None,

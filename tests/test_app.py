@@ -29,6 +29,16 @@ def test_partial_plotly_bundle_replaces_the_full_one(client):
     assert "package_data/plotly.min.js" not in page
 
 
+def test_babel_polyfill_is_left_out_and_the_regenerator_runtime_comes_before_dash(client):
+    page = client.get("/").get_data(as_text=True)
+    assert "polyfill@" not in page
+    scripts = [line for line in page.splitlines() if "<script src=" in line]
+    runtime = next(i for i, line in enumerate(scripts) if "/assets/regenerator-runtime.js" in line)
+    first_dash_bundle = next(i for i, line in enumerate(scripts) if "dash_renderer" in line or "/dcc/" in line)
+    assert runtime < first_dash_bundle
+    assert client.get("/assets/regenerator-runtime.js").status_code == 200
+
+
 def test_base_map_topojson_is_served_from_assets(client):
     response = client.get("/assets/topojson/world_50m.json")
     assert response.status_code == 200 and json.loads(response.get_data())["type"] == "Topology"
