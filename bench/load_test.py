@@ -97,8 +97,11 @@ def record_journey(base: str) -> dict[str, tuple[str, bytes]]:
         driver.get(base + "/?panel=scenario")
         WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
         driver.get_log("performance")
-        driver.find_element(By.CSS_SELECTOR, "#scenario-off input[value='cpc_terminal']").click()
-        harvest(("scenario", '"scenario-off.value"'), ("panels", '"output":"..details-panel.children'))
+        switch = f"{ids.css(ids.in_tab(ids.SCENARIO_OFF))} input[value='cpc_terminal']"
+        WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, switch))  # the tab is built
+        driver.find_element(By.CSS_SELECTOR, switch).click()
+        # The switches' id is a pattern-matching one: in the request as its JSON, quotes escaped.
+        harvest(("scenario", f'{ids.SCENARIO_OFF}\\"}}.value'), ("panels", '"output":"..details-panel.children'))
         driver.get(base + "/?panel=export&preset=slide-16x9")
         WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
         driver.get_log("performance")

@@ -1,5 +1,6 @@
 """Page load to drawn map, and bytes transferred: the dashboard against a bare Dash page drawing one
-offline geo map, in the same run, alternating, each load in a fresh headless Chromium (empty cache).
+offline geo map, in the same run, alternating, each load in a fresh headless Chromium (empty cache)
+given a moment to finish starting before it navigates.
 
     python bench/page_load.py [--runs N] [--json FILE]
 
@@ -15,6 +16,7 @@ import json
 import platform
 import statistics
 import sys
+import time
 from pathlib import Path
 
 from selenium.webdriver.support.ui import WebDriverWait
@@ -57,12 +59,19 @@ def machine() -> str:
             f"{browser or 'Chromium'}, Python {platform.python_version()}")
 
 
+# A fresh Chromium goes on starting its own processes for a second or so after it answers; a page
+# loaded meanwhile shares the two cores with that, which spread single loads by +-300 ms.
+SETTLE_S = 1.5
+
+
 def load_once(url: str) -> dict:
     driver = chrome(1600, 1000)
     try:
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.setCacheDisabled", {"cacheDisabled": True})
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": DRAWN_PROBE})
+        time.sleep(SETTLE_S)
+        driver.get_log("performance")  # what the browser did on its own while starting is not the page's
         driver.get(url)
         WebDriverWait(driver, 60, poll_frequency=0.05).until(lambda d: d.execute_script("return window.__mapDrawnAt"))
         drawn_ms = driver.execute_script("return window.__mapDrawnAt")

@@ -55,7 +55,7 @@ def server_figures(requests_per_kind: int = 20) -> dict:
 
 def main() -> None:
     data = load_app_data()
-    page = page_load.measure(5)
+    page = page_load.measure(7)
     patch_times, patch_bytes = selection.measure(create_app(data=data), 6)
     naive_times, naive_bytes = selection.measure(create_app(data=data, full_figure_updates=True), 6)
     server = server_figures()

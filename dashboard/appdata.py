@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from dashboard.cargo import CargoRow, load_cargo_comparison
 from dashboard.paths import DataPaths
 from dashboard.registry.geometry import countries_from_registry, main_line_length_km, route_length_km, transit_countries
 from dashboard.registry.load import Registry, load_registry
@@ -35,6 +36,7 @@ class AppData:
     computed: Mapping[str, RouteGeometryFacts]
     oil: OilNetwork
     timeline: tuple[TimelineEvent, ...]
+    cargo: tuple[CargoRow, ...] = ()  # China-Europe container routes compared (Compare tab)
 
     def event(self, event_id: str | None) -> TimelineEvent | None:
         return next((e for e in self.timeline if e.id == event_id), None)
@@ -89,7 +91,10 @@ def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
         oil = load_oil_network(paths.geodata / "oil_network.json", registry.network, log)
         timeline = load_timeline(paths.geodata / "events.json", oil, registry.network, log)
         problems += log.problems
+    log = ProblemLog()
+    cargo = load_cargo_comparison(paths.geodata / "cargo_comparison.json", log)
+    problems += log.problems
     if problems:
         raise DataError(problems)
     return AppData(registry=registry, corpus=corpus, computed=compute_geometry_facts(registry), oil=oil,
-                   timeline=timeline)
+                   timeline=timeline, cargo=cargo)

@@ -3,10 +3,7 @@ source. Pure: the Compare tab renders these rows, its CSV download carries them 
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 from dashboard.appdata import AppData
 from dashboard.figure.map_figure import trace_keys, trace_visible
@@ -89,23 +86,6 @@ CELL_SOURCES = {"status": "status_source", "length_published_km": "length_source
                 "capacity_bcm_y": "capacity_source", "capacity_teu": "capacity_source",
                 "recent_volume": "volume_source", "transit_time": "transit_time_source"}
 COMPUTED_NOTE = "computed from the drawn (schematic) geometry of the registry"
-
-
-@dataclass(frozen=True)
-class CargoCell:
-    text: str
-    sources: tuple[Source, ...]
-
-
-def load_cargo_comparison(path: Path) -> list[tuple[str, str, dict[str, CargoCell]]]:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    rows = []
-    for row in data["rows"]:
-        cells = {column: CargoCell(row[column]["text"], tuple(Source(s["title"], s["url"])
-                                                              for s in row[column]["sources"]))
-                 for column in data["columns"]}
-        rows.append((row["route"], row["label"], cells))
-    return rows
 
 
 def sort_rows(rows: list[dict], column: str | None, descending: bool) -> list[dict]:

@@ -1,5 +1,9 @@
 """Component ids, in one place: callbacks, layout, tests and benchmarks all import them from here."""
 
+import json
+
+from dash import ALL
+
 MAP = "route-map"
 LAYER_TOGGLES = "layer-toggles"
 STATUS_FILTER = "status-filter"
@@ -30,20 +34,46 @@ EXPORT_PROGRESS = "export-progress"
 EXPORT_STEP = "export-step"
 EXPORT_STATUS = "export-status"
 EXPORT_DOWNLOAD = "export-download"
-SCENARIO_OFF = "scenario-off"
+SCENARIO_OFF = "scenario-off"  # in a tab built when opened: in_tab(SCENARIO_OFF)
 SCENARIO_CAP = "scenario-cap"  # pattern-matching type: {"type": SCENARIO_CAP, "id": edge_id}
-EVENT_SLIDER = "event-slider"
-EVENT_DETAIL = "event-detail"
-SCENARIO_RESULT = "scenario-result"
-SCENARIO_RESET = "scenario-reset"
-COMPARE_TABLE = "compare-table"
-COMPARE_CHART = "compare-chart"
+EVENT_SLIDER = "event-slider"  # in a tab built when opened: in_tab(EVENT_SLIDER)
+EVENT_DETAIL = "event-detail"  # in a tab built when opened: in_tab(EVENT_DETAIL)
+SCENARIO_RESULT = "scenario-result"  # in a tab built when opened: in_tab(SCENARIO_RESULT)
+SCENARIO_RESET = "scenario-reset"  # in a tab built when opened: in_tab(SCENARIO_RESET)
+COMPARE_TABLE = "compare-table"  # in a tab built when opened: in_tab(COMPARE_TABLE)
+COMPARE_CHART = "compare-chart"  # in a tab built when opened: in_tab(COMPARE_CHART)
 COMPARE_SORT = "compare-sort"
 SORT_BUTTON = "sort-button"  # pattern-matching type: {"type": SORT_BUTTON, "id": column}
 COMPARE_ROW = "compare-row"  # pattern-matching type: {"type": COMPARE_ROW, "id": route_id}
-COMPARE_CSV = "compare-csv"
+COMPARE_CSV = "compare-csv"  # in a tab built when opened: in_tab(COMPARE_CSV)
 COMPARE_DOWNLOAD = "compare-download"
 MAP_STYLE = "map-style"  # the restyles a view change asks of the drawn map, applied in the browser
 MAP_APPLIED = "map-applied"  # written by the browser-side callbacks: a place for their output
 DETAILS_ROUTE = "details-route"
 COMPARE_KEY = "compare-key"  # which rows and order the comparison table shows now
+SCENARIO_SECTION = "scenario-section"  # the Scenarios tab, built when first opened
+SCENARIO_BUILT = "scenario-built"  # True once the Scenarios tab is built
+COMPARE_SECTION = "compare-section"  # the Compare tab, built when first opened (COMPARE_KEY set)
+
+
+# The Compare and Scenarios tabs are built when first opened, not with the page: they are half its
+# components. A callback with a plain-id input that is not on the page never fires (Dash 4), so the
+# controls inside them have pattern-matching ids, which every(kind) matches whether or not the tab
+# is built yet.
+def in_tab(kind: str) -> dict:
+    """The id of the one component of this kind inside a tab built when opened."""
+    return {"type": kind, "id": "tab"}
+
+
+def every(kind: str) -> dict:
+    """Matches every component of this kind: none before its tab is built, one after."""
+    return {"type": kind, "id": ALL}
+
+
+def css(component_id: str | dict) -> str:
+    """A CSS selector for a component id, as Dash writes it into the page (tests and benchmarks)."""
+    if isinstance(component_id, str):
+        return f"#{component_id}"
+    # Dash writes a dict id as JSON with sorted keys and no spaces.
+    text = "{" + ",".join(f"{json.dumps(k)}:{json.dumps(component_id[k])}" for k in sorted(component_id)) + "}"
+    return f"[id='{text}']"

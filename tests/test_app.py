@@ -50,6 +50,13 @@ def test_layout_points_plotly_at_local_topojson(client):
     assert '"topojsonURL": "/assets/topojson/"' in text
 
 
+def test_first_layout_leaves_the_compare_and_scenarios_tabs_to_be_built_when_opened(client):
+    text = json.dumps(client.get("/_dash-layout").get_json())
+    assert '"id": "compare-section"' in text and '"id": "scenario-section"' in text
+    for kind in ("scenario-off", "event-slider", "scenario-cap", "compare-table", "compare-chart", "sort-button"):
+        assert f'"type": "{kind}"' not in text
+
+
 def test_responses_are_compressed(client):
     response = client.get("/assets/plotly-geo.min.js", headers={"Accept-Encoding": "gzip, br"})
     assert response.headers.get("Content-Encoding") in ("gzip", "br")

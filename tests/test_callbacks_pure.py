@@ -1,9 +1,10 @@
 """The logic behind the callbacks, called as plain functions."""
 
+import pytest
 
 from dashboard import ids
 from dashboard.figure.map_figure import trace_keys
-from dashboard.ui.callbacks import apply_event, route_from_click, statement_card_class
+from dashboard.ui.callbacks import apply_event, control_values, route_from_click, scenario_controls, statement_card_class
 from dashboard.view import View
 
 
@@ -56,3 +57,72 @@ def test_statement_card_classes(app_data):
     assert statement_card_class(quote, View(statement=quote), app_data) == "statement-card is-selected"
     assert "is-related" in statement_card_class(quote, View(route="cpc"), app_data)
     assert "is-unrelated" in statement_card_class("uk-kazakhstan-export-routes-7", View(route="cpc"), app_data)
+
+
+# The Scenarios tab's controls have pattern-matching ids (the tab is built when first opened).
+OFF, SLIDER, RESET = ids.in_tab(ids.SCENARIO_OFF), ids.in_tab(ids.EVENT_SLIDER), ids.in_tab(ids.SCENARIO_RESET)
+
+
+def cap(edge_id: str) -> dict:
+    return {"type": ids.SCENARIO_CAP, "id": edge_id}
+
+
+def test_switching_a_route_off_leaves_the_timeline(app_data):
+    replayed = View(off=frozenset({"btc"}), event="2025-08-btc-contamination")
+    view = apply_event(replayed, OFF, ["btc", "cpc_terminal"], app_data)
+    assert view.off == {"btc", "cpc_terminal"} and view.event is None
+
+
+def test_unknown_switches_are_dropped(app_data):
+    assert apply_event(View(), OFF, ["btc", "no-such-switch"], app_data).off == {"btc"}
+
+
+def test_moving_the_slider_replays_an_event(app_data):
+    view = apply_event(View(), SLIDER, 0, app_data)
+    assert view.event == "2022-03-cpc-storm" and view.off == {"cpc_terminal"}
+
+
+def test_moving_the_slider_to_today_clears_the_scenario(app_data):
+    replayed = apply_event(View(), SLIDER, 0, app_data)
+    assert apply_event(replayed, SLIDER, len(app_data.timeline), app_data) == View()
+
+
+def test_growing_a_leg(app_data):
+    assert apply_event(View(), cap("aktau_baku"), 20, app_data).capacities == (("aktau_baku", 20.0),)
+
+
+def test_a_leg_back_at_its_capacity_is_not_a_change_of_scenario(app_data):
+    grown = apply_event(View(), cap("aktau_baku"), 20, app_data)
+    assert apply_event(grown, cap("aktau_baku"), 1.5, app_data).capacities == ()
+
+
+def test_an_unknown_leg_or_a_non_number_changes_nothing(app_data):
+    assert apply_event(View(), cap("no-such-leg"), 5, app_data) == View()
+    assert apply_event(View(), cap("aktau_baku"), "lots", app_data) == View()
+
+
+def test_back_to_today_only_on_a_click(app_data):
+    replayed = apply_event(View(), SLIDER, 0, app_data)
+    assert apply_event(replayed, RESET, 0, app_data) == replayed
+    assert apply_event(replayed, RESET, 1, app_data) == View()
+
+
+@pytest.mark.parametrize("view", [
+    View(), View(off=frozenset({"btc"}), event="2025-08-btc-contamination"),
+    View(off=frozenset({"btc", "cpc_terminal"})), View(capacities=(("kcts", 23.0),)),
+    View(event="2022-11-20mt-target", capacities=(("aktau_baku", 20.0),)),
+])
+def test_controls_that_show_the_view_change_nothing(app_data, view):
+    """How the controls arrive when the Scenarios tab is first built: each showing the view."""
+    off, position, capacities = scenario_controls(view, app_data, ["aktau_baku", "kcts"])
+    assert apply_event(view, OFF, off, app_data) == view
+    assert apply_event(view, SLIDER, position, app_data) == view
+    assert apply_event(view, cap("aktau_baku"), capacities[0], app_data) == view
+    assert apply_event(view, cap("kcts"), capacities[1], app_data) == view
+    assert apply_event(view, RESET, 0, app_data) == view
+
+
+def test_control_values_fit_the_controls_on_the_page():
+    values = (["btc"], 3, [1.5, 0.0])
+    assert control_values(values, (0, 0, 0)) == ([], [], [])
+    assert control_values(values, (1, 1, 2)) == ([["btc"]], [3], [1.5, 0.0])

@@ -3,9 +3,8 @@
 import csv
 import io
 
-from dashboard.compare import (comparison_rows, load_cargo_comparison, mode_changes, next_sort, recent_volume,
+from dashboard.compare import (comparison_rows, mode_changes, next_sort, recent_volume,
                                sort_rows, to_csv)
-from dashboard.paths import PROJECT_ROOT
 from dashboard.ui.compare_panel import COLUMNS, SOURCE_COLUMNS
 from dashboard.view import View
 
@@ -70,12 +69,3 @@ def test_csv_carries_every_column_and_source(app_data):
     table = list(csv.reader(io.StringIO(text)))
     assert table[0][:3] == ["Route", "Commodity", "Status"] and "Capacity source" in table[0]
     assert len(table) == 1 + len(app_data.registry.network.routes)
-
-
-def test_cargo_comparison_cells_are_sourced_or_say_so():
-    rows = load_cargo_comparison(PROJECT_ROOT / "geodata" / "cargo_comparison.json")
-    assert [label for _, label, _ in rows] == ["Middle Corridor (TITR)", "Northern Corridor (via Russia)",
-                                                "Sea route via Suez"]
-    for _, _, cells in rows:
-        for cell in cells.values():
-            assert cell.sources or "not sourced" in cell.text

@@ -3,14 +3,13 @@ and checked against the route registry, into frozen records."""
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
 from dashboard.registry.model import Network, Source, read_sources
-from dashboard.registry.problems import ProblemLog
+from dashboard.registry.problems import ProblemLog, read_json
 
 BASES = ("figure", "derived", "volume", "unbounded")
 SOURCE = "kz_oil"
@@ -63,16 +62,6 @@ class TimelineEvent:
     place: str  # node id where it happened, for the events layer
 
 
-def _read(path: Path, label: str, log: ProblemLog) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        log.add(label, "", "", "file is missing")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        log.add(label, "", "", f"is not valid JSON ({exc})")
-    return None
-
-
 def _sources(raw: Any, label: str, where: str, log: ProblemLog) -> tuple[Source, ...]:
     return read_sources(raw, "sources", lambda field_name, message: log.add(label, where, field_name, message))
 
@@ -87,7 +76,7 @@ def _capacity(value: Any) -> float | None | bool:
 
 def load_oil_network(path: Path, network: Network, log: ProblemLog) -> OilNetwork | None:
     label = "geodata/oil_network.json"
-    data = _read(path, label, log)
+    data = read_json(path, label, log)
     if not isinstance(data, dict):
         if data is not None:
             log.add(label, "", "", "must be a JSON object")
@@ -145,7 +134,7 @@ def load_oil_network(path: Path, network: Network, log: ProblemLog) -> OilNetwor
 
 def load_timeline(path: Path, oil: OilNetwork | None, network: Network, log: ProblemLog) -> tuple[TimelineEvent, ...]:
     label = "geodata/events.json"
-    data = _read(path, label, log)
+    data = read_json(path, label, log)
     if not isinstance(data, dict):
         return ()
     events = []

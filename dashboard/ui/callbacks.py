@@ -23,8 +23,9 @@ from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.ui.panels import details_placeholder, route_details
 from dashboard.compare import comparison_rows, next_sort, sort_rows, to_csv
-from dashboard.ui.compare_panel import COLUMNS, SOURCE_COLUMNS, capacity_chart, compare_table
-from dashboard.ui.scenario_panel import event_detail, scenario_result_view
+from dashboard.ui.compare_panel import (COLUMNS, SOURCE_COLUMNS, capacity_chart, compare_panel, compare_table,
+                                        comparison_key)
+from dashboard.ui.scenario_panel import event_detail, event_position, scenario_panel, scenario_result_view
 from dashboard.url_state import Vocabulary, decode, encode
 from dashboard.view import (View, choose_route, clear_selection, select_route, select_statement, view_classes, with_capacity,
                             with_event, with_layers, with_map_position, with_panel, with_statuses, with_switches)
@@ -55,6 +56,8 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
         return select_route(view, route_id) if route_id in routes else view
     if trigger == ids.CLEAR_SELECTION:
         return clear_selection(view) if value else view
+    if isinstance(trigger, dict) and trigger.get("type") in SCENARIO_CONTROLS:
+        return apply_scenario_event(view, trigger, value, data)
     if isinstance(trigger, dict) and value:
         kind, target = trigger.get("type"), trigger.get("id")
         if kind == ids.ROUTE_LINK and target in routes:
@@ -63,17 +66,32 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
             return select_statement(view, target)
         if kind == ids.PANEL_TAB:
             return with_panel(view, target)
-    if isinstance(trigger, dict) and trigger.get("type") == ids.SCENARIO_CAP and trigger.get("id") in data.oil.edges:
-        edge = data.oil.edges[trigger["id"]]
-        return with_capacity(view, edge.id, None if value == edge.capacity else value)
-    if trigger == ids.SCENARIO_OFF:
-        return with_switches(view, [s for s in (value or []) if s in data.oil.switches])
-    if trigger == ids.EVENT_SLIDER and isinstance(value, int):
-        return with_event(view, data.timeline[value] if 0 <= value < len(data.timeline) else None)
-    if trigger == ids.SCENARIO_RESET:
-        return with_event(view, None) if value else view
     if isinstance(trigger, dict) and trigger.get("type") == ids.COMPARE_ROW and value:
         return choose_route(view, trigger.get("id")) if trigger.get("id") in routes else view
+    return view
+
+
+SCENARIO_CONTROLS = (ids.SCENARIO_CAP, ids.SCENARIO_OFF, ids.EVENT_SLIDER, ids.SCENARIO_RESET)
+
+
+def apply_scenario_event(view: View, trigger: dict, value: object, data: AppData) -> View:
+    """The next view after a scenario control changed. A control that shows what the view already
+    is changes nothing: that is also how the controls arrive when the Scenarios tab is first built."""
+    kind, target = trigger.get("type"), trigger.get("id")
+    leg = [target] if kind == ids.SCENARIO_CAP and target in data.oil.edges else []
+    off, position, capacities = scenario_controls(view, data, leg)
+    if leg and isinstance(value, (int, float)):
+        if value == capacities[0]:
+            return view
+        edge = data.oil.edges[target]
+        return with_capacity(view, edge.id, None if value == edge.capacity else value)
+    if kind == ids.SCENARIO_OFF and isinstance(value, list):
+        chosen = sorted(s for s in value if s in data.oil.switches)
+        return view if chosen == off else with_switches(view, chosen)
+    if kind == ids.EVENT_SLIDER and isinstance(value, int) and value != position:
+        return with_event(view, data.timeline[value] if 0 <= value < len(data.timeline) else None)
+    if kind == ids.SCENARIO_RESET and value:
+        return with_event(view, None)
     return view
 
 
@@ -118,8 +136,7 @@ def notice_children(ignored: tuple[str, ...]) -> list:
 def scenario_controls(view: View, data: AppData, cap_ids: list[str]) -> tuple:
     """The scenario controls' values for a view: switches off, timeline position, leg sizes."""
     capacities = dict(view.capacities)
-    positions = [e.id for e in data.timeline]
-    return (sorted(view.off), positions.index(view.event) if view.event in positions else len(positions),
+    return (sorted(view.off), event_position(data, view),
             [capacities.get(edge_id, data.oil.edges[edge_id].capacity) for edge_id in cap_ids])
 
 
@@ -191,8 +208,8 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
         Output(ids.STATUS_FILTER, "value"),
         Output(ids.NOTICE, "children"),
         Output(ids.MAP_POSITION, "data"),
-        Output(ids.SCENARIO_OFF, "value"),
-        Output(ids.EVENT_SLIDER, "value"),
+        Output(ids.every(ids.SCENARIO_OFF), "value"),
+        Output(ids.every(ids.EVENT_SLIDER), "value"),
         Output({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
         Output(ids.MAP_STYLE, "data"),
         Input(ids.URL, "search"),
@@ -204,10 +221,10 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
         Input({"type": ids.ROUTE_LINK, "id": ALL}, "n_clicks"),
         Input({"type": ids.STATEMENT_CARD, "id": ALL}, "n_clicks"),
         Input({"type": ids.PANEL_TAB, "id": ALL}, "n_clicks"),
-        Input(ids.SCENARIO_OFF, "value"),
-        Input(ids.EVENT_SLIDER, "value"),
+        Input(ids.every(ids.SCENARIO_OFF), "value"),
+        Input(ids.every(ids.EVENT_SLIDER), "value"),
         Input({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
-        Input(ids.SCENARIO_RESET, "n_clicks"),
+        Input(ids.every(ids.SCENARIO_RESET), "n_clicks"),
         Input({"type": ids.COMPARE_ROW, "id": ALL}, "n_clicks"),
         State(ids.URL, "pathname"),
         State(ids.VIEW_STORE, "data"),
@@ -216,16 +233,19 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
                     _caps, _reset, _table_rows, pathname, stored):
         trigger = ctx.triggered_id
         cap_ids = [item["id"]["id"] for item in ctx.outputs_list[8]]
+        # The Scenarios tab's controls: none until it is first opened, then one of each.
+        controls_shown = (len(ctx.outputs_list[6]), len(ctx.outputs_list[7]), len(cap_ids))
+        unchanged_controls = tuple([no_update] * n for n in controls_shown)
         if trigger is None or trigger == ids.URL:  # the page was opened, or Back/Forward changed the URL
             view, ignored = view_from_location(pathname, search, vocabulary)
             if view.event and not view.off and not view.capacities:  # a link that names only the event
                 view = with_event(view, data.event(view.event))
             if view == View.from_store(stored) and not ignored:  # the page as served is already this view
-                return (no_update,) * 6 + (no_update, no_update, [no_update] * len(cap_ids), no_update)
+                return (no_update,) * 6 + unchanged_controls + (no_update,)
             return (view.to_store(), no_update, [x for x in LAYER_IDS if x in view.layers],
                     [x for x in STATUSES if x in view.statuses], notice_children(ignored),
-                    {"center": view.center, "scale": view.scale}, *scenario_controls(view, data, cap_ids),
-                    map_style(view))
+                    {"center": view.center, "scale": view.scale},
+                    *control_values(scenario_controls(view, data, cap_ids), controls_shown), map_style(view))
         view = View.from_store(stored)
         updated = view
         # A click on the map can arrive with a (zero) pan in the same request: fold every event in.
@@ -233,11 +253,12 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
             # Each input's own value: n_clicks is 0 when a button was only (re)created.
             updated = apply_event(updated, component, item["value"], data, prop_id.rsplit(".", 1)[-1])
         if updated == view:
-            return (no_update,) * 6 + (no_update, no_update, [no_update] * len(cap_ids), no_update)
+            return (no_update,) * 6 + unchanged_controls + (no_update,)
         query = encode(updated)
         # Replaying an event or going back to today moves the switches and sliders with it.
-        controls = (scenario_controls(updated, data, cap_ids) if trigger in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
-                    else (no_update, no_update, [no_update] * len(cap_ids)))
+        replayed = isinstance(trigger, dict) and trigger.get("type") in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
+        controls = (control_values(scenario_controls(updated, data, cap_ids), controls_shown) if replayed
+                    else unchanged_controls)
         return (updated.to_store(), (f"?{query}" if query else ""), no_update, no_update, no_update, no_update,
                 *controls, map_style(updated))
 
@@ -262,8 +283,8 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
         Output({"type": ids.ROUTE_LINK, "id": ALL}, "aria-pressed"),
         Output({"type": ids.PANEL_TAB, "id": ALL}, "aria-selected"),
         Output(ids.APP_ROOT, "className"),
-        Output(ids.SCENARIO_RESULT, "children"),
-        Output(ids.EVENT_DETAIL, "children"),
+        Output(ids.every(ids.SCENARIO_RESULT), "children"),
+        Output(ids.every(ids.EVENT_DETAIL), "children"),
         Output(ids.DETAILS_ROUTE, "data"),
         Input(ids.VIEW_STORE, "data"),
         State({"type": ids.STATEMENT_CARD, "id": ALL}, "className"),
@@ -292,7 +313,21 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
                 [str(rid == view.route).lower() for rid in route_ids],
                 [str(tab == view.panel).lower() for tab in tab_ids],
                 classes if classes != root_class else no_update,
-                scenario_result_view(data, view), event_detail(data, view), view.route or "")
+                [scenario_result_view(data, view) for _ in ctx.outputs_list[7]],
+                [event_detail(data, view) for _ in ctx.outputs_list[8]], view.route or "")
+
+    @app.callback(
+        Output(ids.SCENARIO_SECTION, "children"),
+        Output(ids.SCENARIO_BUILT, "data"),
+        Input(ids.VIEW_STORE, "data"),
+        State(ids.SCENARIO_BUILT, "data"),
+        prevent_initial_call=True,  # the page opens on the statements
+    )
+    def open_scenarios(stored, built):
+        view = View.from_store(stored)
+        if built or view.panel != "scenario":
+            return no_update, no_update
+        return scenario_panel(data, view), True
 
     @app.callback(
         Output(ids.COMPARE_SORT, "data"),
@@ -306,8 +341,9 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
         return next_sort(sort, ctx.triggered_id["id"])
 
     @app.callback(
-        Output(ids.COMPARE_TABLE, "children"),
-        Output(ids.COMPARE_CHART, "figure"),
+        Output(ids.COMPARE_SECTION, "children"),
+        Output(ids.every(ids.COMPARE_TABLE), "children"),
+        Output(ids.every(ids.COMPARE_CHART), "figure"),
         Output(ids.COMPARE_KEY, "data"),
         Input(ids.VIEW_STORE, "data"),
         Input(ids.COMPARE_SORT, "data"),
@@ -315,25 +351,31 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
         prevent_initial_call=True,
     )
     def render_compare(stored, sort, shown):
-        # Built when the Compare tab is first opened, and rebuilt only when its rows or their order
-        # change: rebuilding it on every selection made Dash re-index its buttons, a second a click.
+        # Built when the Compare tab is first opened; after that the chart follows the selection and
+        # the table is rebuilt only when its rows or their order change: rebuilding it on every
+        # selection made Dash re-index its buttons, a second a click.
         view = View.from_store(stored)
-        if view.panel != "table" and shown is None:
-            return no_update, no_update, no_update
+        tables, charts = len(ctx.outputs_list[1]), len(ctx.outputs_list[2])
+        if shown is None:
+            if view.panel != "table":
+                return no_update, [no_update] * tables, [no_update] * charts, no_update
+            rows = comparison_rows(data, view)
+            return compare_panel(data, rows, sort, view.route), [no_update] * tables, [no_update] * charts, \
+                comparison_key(rows, sort)
         rows = comparison_rows(data, view)
-        key = {"rows": [row["id"] for row in rows], "sort": sort}
+        key = comparison_key(rows, sort)
         table = compare_table(rows, sort, view.route) if key != shown else no_update
-        return table, capacity_chart(rows, view.route), key
+        return no_update, [table] * tables, [capacity_chart(rows, view.route)] * charts, key
 
     @app.callback(
         Output(ids.COMPARE_DOWNLOAD, "data"),
-        Input(ids.COMPARE_CSV, "n_clicks"),
+        Input(ids.every(ids.COMPARE_CSV), "n_clicks"),
         State(ids.VIEW_STORE, "data"),
         State(ids.COMPARE_SORT, "data"),
         prevent_initial_call=True,
     )
-    def download_compare(clicks, stored, sort):
-        if not clicks:
+    def download_compare(_clicks, stored, sort):
+        if not ctx.triggered or not ctx.triggered[0]["value"]:  # the button was only (re)created
             return no_update
         rows = sort_rows(comparison_rows(data, View.from_store(stored)), (sort or {}).get("column"),
                          bool((sort or {}).get("descending")))
@@ -347,6 +389,13 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
     )
     def render_share(stored, href):
         return share_links(href, View.from_store(stored), app.title)
+
+
+def control_values(values: tuple, shown: tuple[int, int, int]) -> tuple:
+    """The scenario controls' values as their (pattern-matching) outputs take them: one list per kind,
+    as long as the controls on the page (none before the Scenarios tab is built)."""
+    off, position, capacities = values
+    return [off] * shown[0], [position] * shown[1], capacities[:shown[2]]
 
 
 def only_changed(new: list, old: list) -> list:

@@ -10,10 +10,10 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
-from dashboard.compare import CELL_SOURCES, COMPUTED_NOTE, load_cargo_comparison, sort_rows
+from dashboard.cargo import CargoRow
+from dashboard.compare import CELL_SOURCES, COMPUTED_NOTE, sort_rows
 from dashboard.figure.styles import COMMODITY_COLOURS
 from dashboard.ui.panels import source_links
-from dashboard.view import View
 
 COLUMNS = [
     ("route", "Route"), ("commodity", "Commodity"), ("status", "Status"),
@@ -89,29 +89,32 @@ def capacity_chart(rows: list[dict], selected: str | None) -> dict:
     }
 
 
-def cargo_table(path) -> html.Table:
-    rows = load_cargo_comparison(path)
+def cargo_table(rows: tuple[CargoRow, ...]) -> html.Table:
     return html.Table(className="figures cargo", children=[
         html.Caption("China to Europe by container: three routes"),
         html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Route", "Distance", "Transit time", "Volumes")])),
-        html.Tbody([html.Tr([html.Th(label, scope="row"), *[
+        html.Tbody([html.Tr([html.Th(row.label, scope="row"), *[
             html.Td([cell.text, html.Div(source_links(cell.sources) if cell.sources else "no source",
                                          className="figure-note")])
-            for cell in cells.values()]]) for _, label, cells in rows]),
+            for _, cell in row.cells]]) for row in rows]),
     ])
 
 
-def compare_panel(data: AppData, view: View, cargo_path) -> html.Div:
-    """The tab's frame; the table and chart are filled when the tab is first opened, so the first page
-    load does not pay for a table most visits never look at."""
+def comparison_key(rows: list[dict], sort: dict | None) -> dict:
+    """What the table shows: its rows and their order. The table is rebuilt only when this changes."""
+    return {"rows": [row["id"] for row in rows], "sort": sort}
+
+
+def compare_panel(data: AppData, rows: list[dict], sort: dict | None, selected: str | None) -> html.Div:
+    """The tab's contents, built when the tab is first opened (the page's first load does not pay for
+    a table most visits never look at); the callbacks keep the table and chart current."""
     return html.Div(className="compare", children=[
         html.H2("Compare the routes"),
         html.P("The routes the map shows, in the units their sources give; hover a cell for its source; "
                "click a column to sort, a route to select it on the map.", className="hint"),
-        dcc.Store(id=ids.COMPARE_SORT, data=None),
-        html.Button("Download CSV (with every source)", id=ids.COMPARE_CSV, n_clicks=0, className="clear"),
-        dcc.Download(id=ids.COMPARE_DOWNLOAD),
-        html.Div(id=ids.COMPARE_TABLE, className="table-scroll"),
-        dcc.Graph(id=ids.COMPARE_CHART, figure=capacity_chart([], None), config={"displaylogo": False}),
-        cargo_table(cargo_path),
+        html.Button("Download CSV (with every source)", id=ids.in_tab(ids.COMPARE_CSV), n_clicks=0, className="clear"),
+        html.Div(compare_table(rows, sort, selected), id=ids.in_tab(ids.COMPARE_TABLE), className="table-scroll"),
+        dcc.Graph(id=ids.in_tab(ids.COMPARE_CHART), figure=capacity_chart(rows, selected),
+                  config={"displaylogo": False}),
+        cargo_table(data.cargo),
     ])

@@ -13,9 +13,7 @@ from dashboard.figure.styles import COMMODITY_LABELS, STATUS_STYLES
 from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
 from dashboard.ui.legend import legend
-from dashboard.ui.compare_panel import compare_panel
 from dashboard.ui.panels import details_placeholder, statements_panel
-from dashboard.ui.scenario_panel import scenario_panel
 from dashboard.view import PANELS, View, view_classes
 
 def header(data: AppData) -> html.Header:
@@ -141,7 +139,12 @@ def export_panel(unavailable: str) -> html.Div:
     ])
 
 
-def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_path=None,
+def tab_placeholder(what: str) -> html.P:
+    """What a tab built when first opened shows until the server's answer arrives (a moment)."""
+    return html.P(f"Opening {what}…", className="hint")
+
+
+def build_layout(data: AppData, topojson_url: str, export_note: str = "",
                  instant_selection: bool = True) -> html.Div:
     """The page for the default view. `instant_selection` lets the page draw a clicked selection
     before the server answers (off only for the naive variant bench/selection.py compares with)."""
@@ -154,6 +157,9 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_
         dcc.Store(id=ids.MAP_APPLIED, data=None),
         dcc.Store(id=ids.DETAILS_ROUTE, data=""),  # the route the details panel shows now
         dcc.Store(id=ids.COMPARE_KEY, data=None),  # None until the Compare tab is first opened
+        dcc.Store(id=ids.COMPARE_SORT, data=None),
+        dcc.Download(id=ids.COMPARE_DOWNLOAD),
+        dcc.Store(id=ids.SCENARIO_BUILT, data=False),
         header(data),
         notice(),
         html.Main(className="main", children=[
@@ -166,9 +172,11 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "", cargo_
                              className="panel-section statements-section"),
                 html.Section(details_placeholder(), id=ids.DETAILS_PANEL, role="tabpanel",
                              className="panel-section details-section", **{"aria-live": "polite"}),
-                html.Section(compare_panel(data, view, cargo_path), role="tabpanel",
+                # Built when first opened (callbacks.py): half the page's components, seldom needed at once.
+                html.Section(tab_placeholder("the comparison"), id=ids.COMPARE_SECTION, role="tabpanel",
                              className="panel-section table-section"),
-                html.Section(scenario_panel(data, view), role="tabpanel", className="panel-section scenario-section"),
+                html.Section(tab_placeholder("the scenarios"), id=ids.SCENARIO_SECTION, role="tabpanel",
+                             className="panel-section scenario-section"),
                 html.Section(export_panel(export_note), role="tabpanel", className="panel-section export-section"),
             ]),
         ]),

@@ -84,19 +84,21 @@ def assumptions(data: AppData) -> html.Details:
 
 
 def scenario_panel(data: AppData, view: View) -> html.Div:
+    """The tab's contents for a view, built when the tab is first opened; the callbacks keep them
+    current from then on."""
     oil = data.oil
     return html.Div(className="scenario", children=[
         html.H2("What if a route is cut?"),
-        html.Div(scenario_result_view(data, view), id=ids.SCENARIO_RESULT, role="status", **{"aria-live": "polite"}),
+        html.Div(scenario_result_view(data, view), id=ids.in_tab(ids.SCENARIO_RESULT), role="status", **{"aria-live": "polite"}),
         html.Fieldset(className="control", children=[
             html.Legend("Timeline of events"),
-            dcc.Slider(id=ids.EVENT_SLIDER, min=0, max=len(data.timeline), step=1, value=event_position(data, view),
+            dcc.Slider(id=ids.in_tab(ids.EVENT_SLIDER), min=0, max=len(data.timeline), step=1, value=event_position(data, view),
                        marks=event_marks(data), included=False),
-            html.Div(event_detail(data, view), id=ids.EVENT_DETAIL),
+            html.Div(event_detail(data, view), id=ids.in_tab(ids.EVENT_DETAIL)),
         ]),
         html.Fieldset(className="control", children=[
             html.Legend("Switch off"),
-            dcc.Checklist(id=ids.SCENARIO_OFF, className="checklist", value=sorted(view.off),
+            dcc.Checklist(id=ids.in_tab(ids.SCENARIO_OFF), className="checklist", value=sorted(view.off),
                           options=[{"label": s.label, "value": s.id} for s in oil.switches.values()]),
         ]),
         html.Fieldset(className="control", children=[
@@ -110,6 +112,6 @@ def scenario_panel(data: AppData, view: View) -> html.Div:
                            tooltip={"placement": "bottom", "always_visible": False}),
             ]) for edge in oil.expandable],
         ]),
-        html.Button("Back to today", id=ids.SCENARIO_RESET, n_clicks=0, className="clear"),
+        html.Button("Back to today", id=ids.in_tab(ids.SCENARIO_RESET), n_clicks=0, className="clear"),
         assumptions(data),
     ])

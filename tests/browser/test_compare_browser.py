@@ -9,23 +9,25 @@ from selenium.webdriver.support.ui import WebDriverWait
 from dashboard import ids
 from tests.browser.harness import MAP_READY, console_errors
 
+TABLE = ids.css(ids.in_tab(ids.COMPARE_TABLE))
+
 
 def first_column(driver):
     return driver.execute_script(
-        f"return [...document.querySelectorAll('#{ids.COMPARE_TABLE} tbody .row-button')].map(b => b.textContent)")
+        "return [...document.querySelectorAll(arguments[0] + ' tbody .row-button')].map(b => b.textContent)", TABLE)
 
 
 def sort_state(driver, column):
     return driver.execute_script(
-        f"const b = document.querySelector('#{ids.COMPARE_TABLE} button[id*=\"{column}\"]');"
-        "return b ? b.closest('th').getAttribute('aria-sort') : null;")
+        "const b = document.querySelector(arguments[0] + ` button[id*='${arguments[1]}']`);"
+        "return b ? b.closest('th').getAttribute('aria-sort') : null;", TABLE, column)
 
 
 def test_compare_sort_select_and_download(driver, server_url, tmp_path):
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     driver.get(server_url + "/?panel=table&layers=oil,nodes")
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    names = first_column(driver)
+    names = WebDriverWait(driver, 10).until(first_column)
     assert "CPC" in names and "TAP" not in names  # follows the map's layers
     sort = "button[id*='\"id\":\"capacity_mt_y\"']"
     driver.find_element(By.CSS_SELECTOR, sort).click()
@@ -35,11 +37,26 @@ def test_compare_sort_select_and_download(driver, server_url, tmp_path):
     assert first_column(driver)[0] == "CPC"
     driver.find_element(By.CSS_SELECTOR, "button[id*='\"type\":\"compare-row\"'][id*='\"id\":\"kazakhstan_china_oil\"']").click()
     WebDriverWait(driver, 10).until(lambda d: "route=kazakhstan_china_oil" in d.current_url)
-    driver.find_element(By.ID, ids.COMPARE_CSV).click()
+    driver.find_element(By.CSS_SELECTOR, ids.css(ids.in_tab(ids.COMPARE_CSV))).click()
     deadline = time.time() + 20
     while time.time() < deadline and not list(tmp_path.glob("*.csv")):
         time.sleep(0.2)
     (path,) = list(tmp_path.glob("*.csv"))
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert rows[0]["Route"] == "CPC" and "daryo" in rows[0]["Capacity source"].lower()
+    assert console_errors(driver) == []
+
+
+def test_the_tab_is_built_when_first_opened_with_the_selection(driver, server_url):
+    driver.get(server_url + "/")
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    assert driver.find_elements(By.CSS_SELECTOR, TABLE) == []  # not in the first page
+    driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.ROUTE_LINK, "id": "cpc"})).click()
+    WebDriverWait(driver, 10).until(lambda d: "route=cpc" in d.current_url)
+    driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.PANEL_TAB, "id": "table"})).click()
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"{TABLE} tr.is-selected"))
+    selected = driver.find_element(By.CSS_SELECTOR, f"{TABLE} tr.is-selected .row-button").text
+    assert selected == "CPC" and len(first_column(driver)) > 10
+    chart = ids.css(ids.in_tab(ids.COMPARE_CHART))
+    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"{chart} .scatterlayer .point"))
     assert console_errors(driver) == []
