@@ -3,6 +3,7 @@
 Prints one table and writes bench/results/all.json:
 - page load to drawn map and bytes, against the bare Dash geo page (bench/page_load.py);
 - selecting a route until drawn, against a naive full-figure callback (bench/selection.py);
+- opening a tab built when first opened, against one built with the page (bench/tab_open.py);
 - start-up time (gunicorn, one worker, until /healthz answers), memory per worker after a warm-up,
   and server time per callback request (sequential, one worker, recorded journey);
 - cold and warm export time per format and size, against plain write_image (bench/exports.py).
@@ -22,7 +23,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import exports, load_test, page_load, selection  # noqa: E402
+from bench import exports, load_test, page_load, selection, tab_open  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.appdata import load_app_data  # noqa: E402
 
@@ -58,6 +59,7 @@ def main() -> None:
     page = page_load.measure(7)
     patch_times, patch_bytes = selection.measure(create_app(data=data), 6)
     naive_times, naive_bytes = selection.measure(create_app(data=data, full_figure_updates=True), 6)
+    tabs = tab_open.measure(3)
     server = server_figures()
     export_rows = exports.measure(data, repeats=3)
     result = {
@@ -66,6 +68,7 @@ def main() -> None:
                       "bare_bytes": page["bare"]["bytes"], "bytes_ratio": page["bytes_ratio"]},
         "selection": {"patch_ms": statistics.median(patch_times), "naive_ms": statistics.median(naive_times),
                       "patch_bytes": patch_bytes, "naive_bytes": naive_bytes},
+        "tab_open_ms": {tab: statistics.median(times) for tab, times in tabs.items()},
         "server": server,
         "exports": export_rows,
         "machine": page["machine"],
@@ -82,6 +85,8 @@ def main() -> None:
         ("select until drawn", f"{s['patch_ms']:.0f} ms", f"{s['naive_ms']:.0f} ms (naive)",
          f"{s['patch_ms'] / s['naive_ms']:.2f} (≤ 0.50)"),
         ("bytes per selection", f"{s['patch_bytes']:,}", f"{s['naive_bytes']:,} (naive)", ""),
+        *[(f"open {tab} tab (first time)", f"{ms:.0f} ms", f"{result['tab_open_ms']['export']:.0f} ms (export)", "")
+          for tab, ms in result["tab_open_ms"].items() if tab != "export"],
         ("start-up to /healthz", f"{server['startup_s']:.1f} s", "", ""),
         ("memory per worker", f"{server['worker_rss_mb']:.0f} MB", "", ""),
         *[(f"server time, {kind}", f"{ms:.0f} ms", "", "") for kind, ms in server["callback_ms"].items()],

@@ -106,3 +106,22 @@ def test_statement_card_works_from_the_keyboard(driver, server_url):
     route_button = driver.find_element(By.CSS_SELECTOR, "button[id*='\"id\":\"tap\"']")
     route_button.send_keys(Keys.SPACE)
     WebDriverWait(driver, 10).until(lambda d: "Trans Adriatic" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
+
+
+def test_a_tab_opens_at_once_and_the_server_agrees(driver, server_url):
+    """The page shows a clicked tab's panel in the click itself (assets/page.js), not after the view's
+    round trip; the server then sends the same root class and tab states."""
+    open_dashboard(driver, server_url)
+    shown = driver.execute_script(
+        "const tab = document.getElementById(arguments[0]); tab.click();"
+        "const root = document.getElementById(arguments[1]);"
+        "return [root.className, getComputedStyle(document.querySelector('.export-section')).display,"
+        "        tab.getAttribute('aria-selected')];",
+        '{"id":"export","type":"panel-tab"}', ids.APP_ROOT)
+    assert "panel-export" in shown[0].split() and shown[1] != "none" and shown[2] == "true"
+    WebDriverWait(driver, 10).until(lambda d: "panel=export" in d.current_url)
+    # What the server then sends is what the page already shows: the same class, one tab selected.
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        "return document.querySelectorAll('.panel-tab[aria-selected=true]').length") == 1)
+    assert driver.find_element(By.ID, ids.APP_ROOT).get_attribute("class") == "app panel-export"
+    assert console_errors(driver) == []
