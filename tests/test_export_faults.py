@@ -40,3 +40,48 @@ def test_a_browser_killed_mid_export_fails_that_export_and_the_next_one_works(ap
         assert content[:4] == b"\x89PNG"
     finally:
         renderer.close()
+
+
+def test_a_browser_killed_between_exports_fails_the_next_one_clearly_and_the_one_after_works(app_data):
+    """The tab is cleaned after each export has been handed back (warm_browser.py): a browser gone
+    meanwhile must not leave the next export waiting for a tab that never comes back."""
+    renderer = Renderer()
+    figure = report_figure(app_data, strict_view("route=cpc", app_data), PRESETS["slide-16x9"])
+    try:
+        renderer.render(figure, PRESETS["slide-16x9"], "svg")
+        for process in browsers_of_this_process():
+            process.kill()
+        started = time.monotonic()
+        with pytest.raises(ExportFailed, match="the browser could not render the PNG"):
+            renderer.render(figure, PRESETS["slide-16x9"], "png")
+        assert time.monotonic() - started < 30
+        assert renderer.render(figure, PRESETS["slide-16x9"], "png")[:4] == b"\x89PNG"
+    finally:
+        renderer.close()
+
+
+def test_exports_back_to_back_wait_for_the_cleaned_tab(app_data):
+    renderer = Renderer()
+    figure = report_figure(app_data, strict_view("route=cpc", app_data), PRESETS["slide-16x9"])
+    try:
+        results = [renderer.render(figure, PRESETS["slide-16x9"], fmt) for fmt in ("svg", "png", "svg", "pdf")]
+        assert [r[:4] for r in results] == [b"<svg", b"\x89PNG", b"<svg", b"%PDF"]
+    finally:
+        renderer.close()
+
+
+def test_two_renderers_in_one_process_keep_their_own_browsers(app_data):
+    figure = report_figure(app_data, strict_view("route=cpc", app_data), PRESETS["slide-16x9"])
+    first, second = Renderer(), Renderer()
+    try:
+        first.render(figure, PRESETS["slide-16x9"], "svg")
+        second.render(figure, PRESETS["slide-16x9"], "svg")
+        # Each browser runs under a launcher process of its own: two renderers, two of them.
+        launchers = [child for child in psutil.Process().children()
+                     if any("chrom" in p.name().lower() for p in child.children(recursive=True))]
+        assert len(launchers) == 2
+        first.close()
+        assert second.render(figure, PRESETS["slide-16x9"], "png")[:4] == b"\x89PNG"
+    finally:
+        first.close()
+        second.close()

@@ -63,6 +63,28 @@ def test_pdf_is_one_page_of_the_presets_size(app_data, renderer, preset):
     assert (width_mm, height_mm) == pytest.approx(PRESETS[preset].page_mm, abs=1.0)
 
 
+def test_an_export_on_a_page_used_before_keeps_nothing_of_the_last(app_data, renderer):
+    """The render page is reused between exports (warm_browser.py): a PNG drawn after a PDF and an
+    SVG of other views is the same, byte for byte, as one drawn before them."""
+    view, size = strict_view(VIEW, app_data), PRESETS["slide-16x9"]
+    before = export_bytes(app_data, renderer, view, size, "png")
+    export_bytes(app_data, renderer, strict_view("layers=oil&route=trans_caspian_oil_btc", app_data), PRESETS["a4-landscape"], "pdf")
+    export_bytes(app_data, renderer, strict_view("layers=gas", app_data), size, "svg")
+    assert export_bytes(app_data, renderer, view, size, "png") == before
+
+
+def test_the_render_page_is_reloaded_now_and_then_and_exports_go_on(app_data):
+    from dashboard.export.warm_browser import RELOAD_EVERY
+
+    renderer = Renderer()
+    try:
+        view, size = strict_view("route=cpc", app_data), PRESETS["report-column"]
+        outputs = [export_bytes(app_data, renderer, view, size, "png") for _ in range(RELOAD_EVERY + 2)]
+        assert len(set(outputs)) == 1 and outputs[0][:4] == b"\x89PNG"
+    finally:
+        renderer.close()
+
+
 def run_export(*args, offline=False):
     command = [sys.executable, "-m", "dashboard", "export", *args]
     if offline:

@@ -2,8 +2,8 @@
 
 kaleido's page gets plotly.js from assets/ (the same partial geo bundle the dashboard serves), MathJax
 off, and the base map preloaded into `window.PlotlyGeoAssets`, where plotly.js looks before it fetches
-a topojson file: nothing is asked of any host. One browser is kept warm (kaleido's sync server) so
-that repeated exports do not pay for a browser start.
+a topojson file: nothing is asked of any host. One browser is kept warm (warm_browser.py) so that
+repeated exports do not pay for a browser start.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ class Renderer:
     def __init__(self, paths: DataPaths | None = None):
         self._paths = paths or DataPaths()
         self._lock = threading.Lock()
-        self._started = False
+        self._browser = None
         self._workdir: Path | None = None
 
     def _start(self) -> None:
@@ -63,38 +63,36 @@ class Renderer:
             raise ExportUnavailable("exports need Chrome or Chromium, and none was found "
                                     "(install Debian's chromium, or set BROWSER_PATH)")
         os.environ.setdefault("BROWSER_PATH", browser)
-        import kaleido  # imported here: the dashboard starts and serves without it
-        from kaleido import PageGenerator
+        from kaleido import PageGenerator  # imported here: the dashboard starts and serves without it
+
+        from dashboard.export.warm_browser import WarmBrowser
 
         self._workdir = Path(tempfile.mkdtemp(prefix="route-map-export-"))
         assets = self._paths.assets
         script = geo_assets_script(assets / "topojson" / "world_50m.json", self._workdir / "geo-assets.js")
         page = PageGenerator(plotly=str((assets / "plotly-geo.min.js").resolve()), mathjax=False, others=[str(script)])
-        kaleido.start_sync_server(n=1, timeout=RENDER_TIMEOUT_S, page_generator=page, silence_warnings=True)
-        self._started = True
+        self._browser = WarmBrowser(page, RENDER_TIMEOUT_S)
 
     def render(self, figure: dict, size: ExportSize, fmt: str) -> bytes:
-        import kaleido
-
         with self._lock:
-            if not self._started:
-                self._start()
             try:
-                return kaleido.calc_fig_sync(figure, opts=render_options(size, fmt))
+                if self._browser is None:
+                    self._start()
+                return self._browser.render(figure, render_options(size, fmt))
+            except ExportUnavailable:
+                raise
             except Exception as exc:  # the browser died or rejected the figure: say so, start afresh next time
                 self._stop()
                 raise ExportFailed(f"the browser could not render the {fmt.upper()} ({exc.__class__.__name__}: "
                                    f"{str(exc)[:200]})") from exc
 
     def _stop(self) -> None:
-        if self._started:
-            import kaleido
-
+        if self._browser is not None:
             try:
-                kaleido.stop_sync_server(silence_warnings=True)
+                self._browser.close()
             except Exception:  # already gone with its browser
                 pass
-            self._started = False
+            self._browser = None
         if self._workdir:
             shutil.rmtree(self._workdir, ignore_errors=True)
             self._workdir = None
