@@ -6,6 +6,7 @@ import time
 import psutil
 import pytest
 
+from dashboard.export import warm_browser
 from dashboard.export.jobs import strict_view
 from dashboard.export.presets import PRESETS
 from dashboard.export.renderer import ExportFailed, Renderer
@@ -42,9 +43,13 @@ def test_a_browser_killed_mid_export_fails_that_export_and_the_next_one_works(ap
         renderer.close()
 
 
-def test_a_browser_killed_between_exports_fails_the_next_one_clearly_and_the_one_after_works(app_data):
-    """The tab is cleaned after each export has been handed back (warm_browser.py): a browser gone
-    meanwhile must not leave the next export waiting for a tab that never comes back."""
+@pytest.mark.parametrize("reload_every", [1, warm_browser.RELOAD_EVERY])
+def test_a_browser_killed_between_exports_fails_the_next_one_clearly_and_the_one_after_works(
+        app_data, monkeypatch, reload_every):
+    """The page is reloaded after an export has been handed back (warm_browser.py): a browser gone
+    meanwhile must not leave the next export waiting for a tab that never comes back. With
+    reload_every=1 the kill lands while the page reloads; otherwise the page is simply reused."""
+    monkeypatch.setattr(warm_browser, "RELOAD_EVERY", reload_every)
     renderer = Renderer()
     figure = report_figure(app_data, strict_view("route=cpc", app_data), PRESETS["slide-16x9"])
     try:
