@@ -10,7 +10,6 @@ import re
 from dash import Dash
 
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
-REGENERATOR_ASSET = "regenerator-runtime.js"
 
 
 def without_polyfill(scripts: str) -> str:

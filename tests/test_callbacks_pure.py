@@ -4,7 +4,8 @@ import pytest
 
 from dashboard import ids
 from dashboard.figure.map_figure import trace_keys
-from dashboard.ui.callbacks import apply_event, control_values, route_from_click, scenario_controls, statement_card_class
+from dashboard.ui.callbacks import apply_event, control_values, route_from_click, statement_card_class
+from dashboard.ui.scenario_panel import scenario_controls
 from dashboard.view import View
 
 

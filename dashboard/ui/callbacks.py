@@ -25,7 +25,7 @@ from dashboard.ui.panels import details_placeholder, route_details
 from dashboard.compare import comparison_rows, next_sort, sort_rows, to_csv
 from dashboard.ui.compare_panel import (COLUMNS, SOURCE_COLUMNS, capacity_chart, compare_panel, compare_table,
                                         comparison_key)
-from dashboard.ui.scenario_panel import event_detail, event_position, scenario_panel, scenario_result_view
+from dashboard.ui.scenario_panel import event_detail, scenario_controls, scenario_panel, scenario_result_view
 from dashboard.url_state import Vocabulary, decode, encode
 from dashboard.view import (View, choose_route, clear_selection, select_route, select_statement, view_classes, with_capacity,
                             with_event, with_layers, with_map_position, with_panel, with_statuses, with_switches)
@@ -131,13 +131,6 @@ def notice_children(ignored: tuple[str, ...]) -> list:
         return []
     return [html.Strong("Parts of this link could not be used and were ignored: "),
             html.Ul([html.Li(item) for item in ignored])]
-
-
-def scenario_controls(view: View, data: AppData, cap_ids: list[str]) -> tuple:
-    """The scenario controls' values for a view: switches off, timeline position, leg sizes."""
-    capacities = dict(view.capacities)
-    return (sorted(view.off), event_position(data, view),
-            [capacities.get(edge_id, data.oil.edges[edge_id].capacity) for edge_id in cap_ids])
 
 
 def export_failed_result(message: str) -> object:
@@ -356,14 +349,12 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
         # selection made Dash re-index its buttons, a second a click.
         view = View.from_store(stored)
         tables, charts = len(ctx.outputs_list[1]), len(ctx.outputs_list[2])
-        if shown is None:
-            if view.panel != "table":
-                return no_update, [no_update] * tables, [no_update] * charts, no_update
-            rows = comparison_rows(data, view)
-            return compare_panel(data, rows, sort, view.route), [no_update] * tables, [no_update] * charts, \
-                comparison_key(rows, sort)
+        if shown is None and view.panel != "table":
+            return no_update, [no_update] * tables, [no_update] * charts, no_update
         rows = comparison_rows(data, view)
         key = comparison_key(rows, sort)
+        if shown is None:
+            return compare_panel(data, rows, sort, view.route), [no_update] * tables, [no_update] * charts, key
         table = compare_table(rows, sort, view.route) if key != shown else no_update
         return no_update, [table] * tables, [capacity_chart(rows, view.route)] * charts, key
 

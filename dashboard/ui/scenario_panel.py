@@ -26,6 +26,14 @@ def event_position(data: AppData, view: View) -> int:
     return ids_in_order.index(view.event) if view.event in ids_in_order else len(data.timeline)
 
 
+def scenario_controls(view: View, data: AppData, cap_ids: list[str]) -> tuple:
+    """The scenario controls' values for a view: switches off, timeline position, leg sizes. The tab
+    is built with these, and the callbacks set and compare them: a control showing them is no change."""
+    capacities = dict(view.capacities)
+    return (sorted(view.off), event_position(data, view),
+            [capacities.get(edge_id, data.oil.edges[edge_id].capacity) for edge_id in cap_ids])
+
+
 def event_detail(data: AppData, view: View) -> list:
     event = data.event(view.event)
     if event is None and (view.off or view.capacities):
@@ -87,18 +95,19 @@ def scenario_panel(data: AppData, view: View) -> html.Div:
     """The tab's contents for a view, built when the tab is first opened; the callbacks keep them
     current from then on."""
     oil = data.oil
+    off, position, capacities = scenario_controls(view, data, [edge.id for edge in oil.expandable])
     return html.Div(className="scenario", children=[
         html.H2("What if a route is cut?"),
         html.Div(scenario_result_view(data, view), id=ids.in_tab(ids.SCENARIO_RESULT), role="status", **{"aria-live": "polite"}),
         html.Fieldset(className="control", children=[
             html.Legend("Timeline of events"),
-            dcc.Slider(id=ids.in_tab(ids.EVENT_SLIDER), min=0, max=len(data.timeline), step=1, value=event_position(data, view),
+            dcc.Slider(id=ids.in_tab(ids.EVENT_SLIDER), min=0, max=len(data.timeline), step=1, value=position,
                        marks=event_marks(data), included=False),
             html.Div(event_detail(data, view), id=ids.in_tab(ids.EVENT_DETAIL)),
         ]),
         html.Fieldset(className="control", children=[
             html.Legend("Switch off"),
-            dcc.Checklist(id=ids.in_tab(ids.SCENARIO_OFF), className="checklist", value=sorted(view.off),
+            dcc.Checklist(id=ids.in_tab(ids.SCENARIO_OFF), className="checklist", value=off,
                           options=[{"label": s.label, "value": s.id} for s in oil.switches.values()]),
         ]),
         html.Fieldset(className="control", children=[
@@ -106,11 +115,11 @@ def scenario_panel(data: AppData, view: View) -> html.Div:
             *[html.Div(className="capacity-control", children=[
                 html.Label(edge.label, htmlFor=f"cap-{edge.id}"),
                 dcc.Slider(id={"type": ids.SCENARIO_CAP, "id": edge.id}, min=0, max=edge.expandable_to, step=0.5,
-                           value=dict(view.capacities).get(edge.id, edge.capacity),
+                           value=capacity,
                            marks={0: "0", edge.capacity: "today" if edge.capacity else "0",
                                   edge.expandable_to: f"{edge.expandable_to:g}"},
                            tooltip={"placement": "bottom", "always_visible": False}),
-            ]) for edge in oil.expandable],
+            ]) for edge, capacity in zip(oil.expandable, capacities)],
         ]),
         html.Button("Back to today", id=ids.in_tab(ids.SCENARIO_RESET), n_clicks=0, className="clear"),
         assumptions(data),
