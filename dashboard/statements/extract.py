@@ -1,9 +1,15 @@
 """Statements from an article's text: direct quotations with their attribution, and reported speech.
 
-- A direct statement is a top-level quotation followed by its attribution ("...," he said) or
-  preceded by one (He said: "...").
+- A direct statement is a top-level quotation (straight, curly or single marks, one sentence or
+  several) with its attribution after it ("...," he said; "...," said X, chairman of Y; "...,"
+  according to X) or before it (X added: "..."), read by `attribution`. A quotation without one
+  continues the nearest attributed quotation of its paragraph ("A." "B," she said. / "A," he said.
+  "B."), or the quotation its paragraph goes on from; if none, it is kept with the speaker not
+  identified, and `quotation_warnings` says so.
+- A short quoted name or term ('the "Middle Corridor" project') is the outlet's own prose.
 - A reported statement is a sentence that reports speech without quoting it whole: "According to
-  the Minister, ...", "X also recalled that ...", or the sentence before "This was stated by ...".
+  the Minister, ...", "X also recalled that ...", "He said the ferries ...", or the sentence before
+  "This was stated by ...". Quoted words inside it stay part of it.
 - An editor's insertion inside quoted words, such as "(Trans-Caspian International Transport Route
   - approx. TASS)", is kept verbatim as its own editorial segment: it is the agency's, not the
   speaker's.
@@ -13,21 +19,23 @@ Everything else (background, the headline) is the outlet's own prose and is not 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from dashboard.statements.model import DIRECT, REPORTED, Article, Segment, Speaker, Statement, Topic
-from dashboard.statements.quotes import quote_spans, sentence_bounds, top_level
+from dashboard.statements.attribution import ADVERBS, Attribution, after_quote, before_quote, parse_who, \
+    partial_quote_speaker, reporting_subject
+from dashboard.statements.links import link_statement, link_topics  # noqa: F401  (link_topics: the old name)
+from dashboard.statements.model import DIRECT, REPORTED, UNIDENTIFIED, Article, Segment, Speaker, Statement
+from dashboard.statements.quotes import QuoteSpan, mask_quotes, sentence_bounds, spans_with_open_end, top_level, \
+    unclosed_opening
+from dashboard.statements.speakers import SpeakerResolver
 
-SPEECH_VERBS = r"(?:said|says|added|noted|stressed|stated|recalled|continued|explained|told\b[^.]*)"
-ATTRIBUTION_AFTER = re.compile(
-    r"^[,.]?\s*(?P<who>he|she|they|the [a-z][\w ]*?|[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*)\s+"
-    + SPEECH_VERBS + r"(?:\s+[^.\"]*)?\.?$")
-ATTRIBUTION_BEFORE = re.compile(r"(?P<who>[A-Z][^\"\u201c]*?)\s+" + SPEECH_VERBS + r"\s*:\s*$")
 REPORTED_CUES = (
     re.compile(r"^According to\b"),
     re.compile(r"\b(?:said|recalled|noted|stressed|added|stated|announced|warned) that\b"),
 )
 REPORTED_BEFORE = re.compile(r"^This was (?:stated|said|announced|reported)\b")
+OPENING_MARKS = "\"\u201c\u2018'\u00ab\u201e"
+TERM_MAX_WORDS = 3  # a quoted name or term, not a statement: 'the "Middle Corridor" project'
 
 
 def editorial_pattern(marks: tuple[str, ...]) -> re.Pattern:
@@ -49,81 +57,159 @@ def segments_of(text: str, marks: tuple[str, ...], outlet: str) -> tuple[Segment
     return tuple(segments)
 
 
-def _speaker_named(text: str, speakers: tuple[Speaker, ...]) -> Speaker | None:
-    for speaker in speakers:
-        names = (speaker.name, speaker.name.split()[-1]) + speaker.spellings_in_text
-        if any(name and name in text for name in names):
-            return speaker
-    return None
+@dataclass
+class _Draft:
+    """A statement before the speakers of unattributed quotations are filled in."""
+
+    statement: Statement
+    resolved: bool  # the speaker is known
+    open_end: bool = False  # a quotation left open at the end of its paragraph (it goes on in the next)
+    opens_paragraph: bool = False  # a quotation that starts its paragraph
 
 
 def extract_statements(article: Article) -> tuple[Statement, ...]:
-    statements: list[Statement] = []
-    speaker = article.speakers[0]
-    for paragraph_index, paragraph in enumerate(article.paragraphs):
-        spans = quote_spans(paragraph)
-        previous: tuple[int, int] | None = None
-        for start, end in sentence_bounds(paragraph, spans):
-            sentence = paragraph[start:end]
-            speaker = _speaker_named(sentence, article.speakers) or speaker
-            quotes = [s for s in top_level(spans) if start <= s.start and s.end < end]
-            found = _direct(paragraph, start, end, quotes)
-            if found:
-                inner, attribution = found
-                statements.append(Statement(
-                    id="", article_id=article.id, kind=DIRECT,
-                    segments=segments_of(inner, article.editor_marks, article.outlet), speaker=speaker,
-                    attribution=attribution, paragraph=paragraph_index))
-            elif REPORTED_BEFORE.search(sentence) and previous is not None:
-                earlier = paragraph[previous[0]:previous[1]]
-                if not any(s.paragraph == paragraph_index and s.text == earlier for s in statements):
-                    statements.append(Statement(
-                        id="", article_id=article.id, kind=REPORTED,
-                        segments=segments_of(earlier, article.editor_marks, article.outlet), speaker=speaker,
-                        attribution=sentence, paragraph=paragraph_index))
-            elif any(cue.search(_outside_quotes(sentence)) for cue in REPORTED_CUES):
-                statements.append(Statement(
-                    id="", article_id=article.id, kind=REPORTED,
-                    segments=segments_of(sentence, article.editor_marks, article.outlet), speaker=speaker,
-                    attribution=_reported_attribution(sentence), paragraph=paragraph_index))
-            previous = (start, end)
-    return tuple(replace(s, id=f"{article.id}-{n}") for n, s in enumerate(statements, start=1))
+    resolver = SpeakerResolver(article.speakers)
+    drafts: list[_Draft] = []
+    for index, paragraph in enumerate(article.paragraphs):
+        drafts += _paragraph_drafts(article, index, paragraph, resolver)
+    _fill_continuations(drafts)
+    return tuple(replace(d.statement, id=f"{article.id}-{n}", speaker=d.statement.speaker if d.resolved else UNIDENTIFIED)
+                 for n, d in enumerate(drafts, start=1))
 
 
-def _outside_quotes(sentence: str) -> str:
-    return re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d", "\"\"", sentence)
+def quotation_warnings(article: Article) -> tuple[str, ...]:
+    """Quotation marks opened and never closed, where the next paragraph does not go on with the
+    quotation: the rest of the paragraph is read as the quotation."""
+    warnings = []
+    for index, paragraph in enumerate(article.paragraphs):
+        start = unclosed_opening(paragraph)
+        following = article.paragraphs[index + 1] if index + 1 < len(article.paragraphs) else ""
+        if start is not None and following[:1] not in OPENING_MARKS:
+            warnings.append(f"paragraph {index + 1}: the quotation mark before {_excerpt(paragraph[start + 1:])} is "
+                            "never closed; the rest of the paragraph is read as the quotation")
+    return tuple(warnings)
 
 
-def _reported_attribution(sentence: str) -> str:
+def _excerpt(text: str, length: int = 50) -> str:
+    text = " ".join(text.split())
+    ellipsis = "\u2026" if len(text) > length else ""
+    return f"\u201c{text[:length]}{ellipsis}\u201d"
+
+
+def _paragraph_drafts(article: Article, index: int, paragraph: str, resolver: SpeakerResolver) -> list[_Draft]:
+    spans = spans_with_open_end(paragraph)
+    quotes = top_level(spans)
+    masked = mask_quotes(paragraph, spans)
+    drafts: list[_Draft] = []
+
+    def statement(kind: str, text: str, speaker: Speaker | None, attribution: str) -> Statement:
+        return Statement(id="", article_id=article.id, kind=kind, speaker=speaker or UNIDENTIFIED,
+                         segments=segments_of(text, article.editor_marks, article.outlet),
+                         attribution=attribution, paragraph=index)
+
+    previous: tuple[int, int] | None = None
+    for start, end in sentence_bounds(paragraph, spans):
+        sentence, prose = paragraph[start:end], masked[start:end]
+        resolver.notice(prose)
+        in_sentence = [q for q in quotes if start <= q.start < end]
+        reported = any(cue.search(prose) for cue in REPORTED_CUES)
+        quoted = []
+        for position, quote in enumerate(in_sentence):
+            before = paragraph[in_sentence[position - 1].end + 1 if position else start:quote.start]
+            after = paragraph[quote.end + 1:in_sentence[position + 1].start if position + 1 < len(in_sentence) else end]
+            quoted.append((quote, *_read_quote(paragraph, quote, before, after, reported)))
+        direct = [(q, how, att) for q, how, att in quoted if how in ("attributed", "standalone", "partial")]
+        if direct:
+            for quote, how, att in direct:
+                inner = quote.inner(paragraph)
+                speaker = resolver.resolve(att.who, att.text) if att else None
+                if how == "partial" and att is None:
+                    who = partial_quote_speaker(paragraph[start:quote.start])
+                    speaker = resolver.resolve(who, paragraph[start:quote.start]) if who else None
+                drafts.append(_Draft(
+                    statement(DIRECT, inner[:-1] if inner.endswith(",") else inner, speaker, att.text if att else ""),
+                    resolved=speaker is not None, open_end=quote.end >= len(paragraph),
+                    opens_paragraph=quote.start == 0))
+        elif REPORTED_BEFORE.search(sentence) and previous is not None:
+            earlier = paragraph[previous[0]:previous[1]]
+            if not any(d.statement.paragraph == index and d.statement.text == earlier for d in drafts):
+                speaker = resolver.named_in(sentence) or _by_whom(sentence, resolver) or resolver.last
+                drafts.append(_Draft(statement(REPORTED, earlier, speaker, sentence), resolved=speaker is not None))
+        elif reported or (not in_sentence and reporting_subject(prose)):
+            attribution, speaker = _reported_attribution(sentence, prose, resolver)
+            drafts.append(_Draft(statement(REPORTED, sentence, speaker, attribution), resolved=speaker is not None))
+        previous = (start, end)
+    return drafts
+
+
+def _read_quote(paragraph: str, quote: QuoteSpan, before: str, after: str, reported: bool
+                ) -> tuple[str, Attribution | None]:
+    """How a quotation stands in its sentence: 'attributed', 'standalone' (a whole sentence of
+    quoted words, attributed by what it continues), 'partial' (quoted words inside the outlet's
+    sentence, attributed by its subject), 'term' (a quoted name) or 'reported' (inside reported speech)."""
+    inner = quote.inner(paragraph)
+    attribution = after_quote(after, inner) or before_quote(before)
+    if attribution:
+        return "attributed", attribution
+    if not before.strip(" ,;:\u2014\u2013-") and not after.strip(" .,;:!?\u2014\u2013-"):
+        return "standalone", None
+    if reported:
+        return "reported", None
+    if len(inner.split()) <= TERM_MAX_WORDS and not re.search(r"[.!?]\W*$", inner):
+        return "term", None
+    return "partial", None
+
+
+def _by_whom(sentence: str, resolver: SpeakerResolver) -> Speaker | None:
+    match = re.search(r"\bby (.+?)(?:\s+(?:at|on|in|during|after)\b|[.,]|$)", sentence)
+    who = parse_who(match.group(1)) if match else None
+    return resolver.resolve(who, match.group(1)) if who else None
+
+
+def _reported_attribution(sentence: str, prose: str, resolver: SpeakerResolver) -> tuple[str, Speaker | None]:
     match = re.match(r"^(According to [^,]+(?:, [A-Z][\w'\u2019-]*(?: [A-Z][\w'\u2019-]*){0,3})?),", sentence)
     if match:
-        return match.group(1)
-    match = re.search(r"^(.*?\b(?:said|recalled|noted|stressed|added|stated|announced|warned)) that\b", sentence)
-    return match.group(1) if match else ""
+        attribution, subject = match.group(1), match.group(1)[len("According to "):]
+    else:
+        match = re.search(r"^(.*?\b(?:said|recalled|noted|stressed|added|stated|announced|warned)) that\b", prose)
+        found = reporting_subject(prose)
+        attribution = sentence[:match.end(1)] if match else (sentence[:len(found[0])] if found else "")
+        subject = ADVERBS.sub("", re.sub(r"\s+\S+$", "", attribution))
+    who = parse_who(subject) if subject else None
+    speaker = (resolver.resolve(who, subject) if who else None) or resolver.named_in(sentence) or resolver.last
+    return attribution, speaker
 
 
-def _direct(paragraph: str, start: int, end: int, quotes) -> tuple[str, str] | None:
-    """(quoted words, attribution) when the sentence is one attributed quotation."""
-    if len(quotes) != 1:
-        return None
-    quote = quotes[0]
-    inner = quote.inner(paragraph)
-    after = paragraph[quote.end + 1:end]
-    before = paragraph[start:quote.start]
-    if not before.strip() and ATTRIBUTION_AFTER.match(after.strip()):
-        return inner.rstrip(",") if inner.endswith(",") else inner, after.strip(" ,.")
-    if ATTRIBUTION_BEFORE.search(before) and not after.strip(" .").strip():
-        return inner, before.strip(" :")
+def _fill_continuations(drafts: list[_Draft]) -> None:
+    """Unattributed quotations take the speaker of the quotation they continue, until nothing changes."""
+    changed = True
+    while changed:
+        changed = False
+        for position, draft in enumerate(drafts):
+            if draft.resolved:
+                continue
+            source = _continued_from(drafts, position)
+            if source is not None:
+                draft.statement = replace(draft.statement, speaker=source.statement.speaker)
+                draft.resolved = changed = True
+
+
+def _continued_from(drafts: list[_Draft], position: int) -> _Draft | None:
+    draft = drafts[position]
+    paragraph = draft.statement.paragraph
+    same = [(i, d) for i, d in enumerate(drafts) if d.statement.paragraph == paragraph and d.resolved]
+    earlier = [d for i, d in same if i < position]
+    later = [d for i, d in same if i > position]
+    if earlier:
+        return earlier[-1]
+    if later:
+        return later[0]
+    if draft.open_end:
+        following = [d for d in drafts if d.statement.paragraph == paragraph + 1]
+        if following and following[0].opens_paragraph and following[0].resolved:
+            return following[0]
+    if draft.opens_paragraph:
+        preceding = [d for d in drafts if d.statement.paragraph == paragraph - 1]
+        if preceding and preceding[-1].open_end and preceding[-1].resolved:
+            return preceding[-1]
     return None
-
-
-def link_topics(statement: Statement, topics: tuple[Topic, ...]) -> Statement:
-    """The statement with the topics its words mention, and their routes, places and commodities."""
-    text = statement.text.lower()
-    matched = [t for t in topics if any(p.lower() in text for p in t.patterns)]
-
-    def union(attr: str) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(item for t in matched for item in getattr(t, attr)))
-
-    return replace(statement, topic_ids=tuple(t.id for t in matched), route_ids=union("route_ids"),
-                   node_ids=union("node_ids"), commodities=union("commodities"))

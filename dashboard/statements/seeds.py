@@ -1,6 +1,11 @@
 """Reading seeds/: each article is NAME.txt (the text as published) beside NAME.json (who, where,
 when), plus seeds/topics.json. Adding an article in the same form adds its statements; no code
-changes. Every problem is collected and raised at once, naming the file and the field."""
+changes. Every problem is collected and raised at once, naming the file and the field.
+
+A problem is a file the dashboard cannot read as an article (missing, not UTF-8, metadata without a
+required field): it stops the start. What a well-formed article merely lacks (a quotation whose
+speaker is not identified, a quotation mark never closed, no statement at all) is a warning:
+`Corpus.warnings`, listed by `python -m dashboard check`, never a reason not to start."""
 
 from __future__ import annotations
 
@@ -11,9 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from dashboard.registry.problems import ProblemLog
-from dashboard.statements.extract import extract_statements, link_topics
 from dashboard.registry.model import read_sources
+from dashboard.registry.problems import Problem, ProblemLog
+from dashboard.statements.extract import extract_statements, quotation_warnings
+from dashboard.statements.links import Gazetteer, gazetteer_for, link_statement
 from dashboard.statements.model import Article, Speaker, Statement, Topic
 
 TOPICS_FILE = "topics.json"
@@ -26,6 +32,7 @@ REQUIRED_TEXT = ("title", "outlet", "published", "place", "occasion")
 class Corpus:
     articles: tuple[Article, ...]
     topics: tuple[Topic, ...]
+    warnings: tuple[Problem, ...] = ()  # what `check` lists without failing: unattributed quotations and the like
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -106,7 +113,10 @@ def _speakers(raw: Any, label: str, log: ProblemLog) -> tuple[Speaker, ...]:
         spellings = _text_list(item.get("spellings_in_text", []))
         if spellings is None:
             log.add(label, "", f"speakers[{index}].spellings_in_text", "must be a list of text")
-        speakers.append(Speaker(item["name"], item["role"], spellings or ()))
+        referred_to_as = _text_list(item.get("referred_to_as", []))
+        if referred_to_as is None:
+            log.add(label, "", f"speakers[{index}].referred_to_as", "must be a list of text")
+        speakers.append(Speaker(item["name"], item["role"], spellings or (), referred_to_as or ()))
     return tuple(speakers)
 
 
@@ -120,7 +130,8 @@ def paragraphs_of(text: str) -> tuple[str, tuple[str, ...]]:
     return lines[0], tuple(lines[1:])
 
 
-def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog) -> Article | None:
+def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog, warnings: ProblemLog | None = None,
+                 gazetteer: Gazetteer = Gazetteer()) -> Article | None:
     article_id = text_path.stem
     label = f"seeds/{text_path.name}"
     meta_label = f"seeds/{article_id}.json"
@@ -175,14 +186,28 @@ def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog) ->
         corroboration=read_sources(meta.get("corroboration"), "corroboration",
                                    lambda field_name, message: log.add(meta_label, "", field_name, message)), speakers=speakers, paragraphs=paragraphs,
         editor_marks=marks or ())
-    statements = tuple(link_topics(s, topics) for s in extract_statements(article))
+    statements = tuple(link_statement(s, topics, gazetteer) for s in extract_statements(article))
+    warnings = warnings if warnings is not None else ProblemLog()
     if not statements:
-        log.add(label, "", "", "no statement was found: no attributed quotation and no reported speech")
+        warnings.add(label, "", "", "no statement was found: no quotation and no reported speech")
+    for statement in statements:
+        if not statement.speaker.identified:
+            warnings.add(label, statement.id, "", f"paragraph {statement.paragraph + 1}: quotation "
+                         f"\u201c{_excerpt(statement.text)}\u201d: speaker not identified (shown as such)")
+    for message in quotation_warnings(article):
+        warnings.add(label, "", "", message)
     return replace(article, statements=statements)
 
 
+def _excerpt(text: str, length: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= length else text[:length] + "\u2026"
+
+
 def load_corpus(seeds_dir: Path, known_routes: Mapping | None = None, known_nodes: Mapping | None = None) -> Corpus:
-    """Every article in seeds/ with its statements; raises DataError listing every problem."""
+    """Every article in seeds/ with its statements, linked to the routes and places of the registry
+    given (`known_routes`, `known_nodes`: the network's records) and to the topics; raises DataError
+    listing every problem."""
     log = ProblemLog()
     topics = load_topics(seeds_dir / TOPICS_FILE, f"seeds/{TOPICS_FILE}", log)
     for topic in topics:
@@ -196,6 +221,8 @@ def load_corpus(seeds_dir: Path, known_routes: Mapping | None = None, known_node
     for meta_path in sorted(seeds_dir.glob("*.json")):
         if meta_path.name != TOPICS_FILE and not meta_path.with_suffix(".txt").exists():
             log.add(f"seeds/{meta_path.name}", "", "", "has no article text beside it (.txt)")
-    articles = [a for path in texts if (a := load_article(path, topics, log)) is not None]
+    warnings = ProblemLog()
+    gazetteer = gazetteer_for(known_routes, known_nodes, topics)
+    articles = [a for path in texts if (a := load_article(path, topics, log, warnings, gazetteer)) is not None]
     log.raise_if_any()
-    return Corpus(articles=tuple(articles), topics=topics)
+    return Corpus(articles=tuple(articles), topics=topics, warnings=tuple(warnings.problems))
