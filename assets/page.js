@@ -151,3 +151,14 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     }
   }
 });
+
+// The map's names are decluttered after every draw (assets/map_labels.js): after the first plot, a
+// restyle, a pan or a zoom.
+routeMapWhenDrawn(function (gd) {
+  if (!window.routeMapLabels || gd.__routeMapLabels) { return; }
+  gd.__routeMapLabels = true;
+  var run = function () { window.routeMapLabels.declutter(gd); };
+  gd.on("plotly_afterplot", run);
+  gd.on("plotly_relayout", run);
+  run();
+});

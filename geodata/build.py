@@ -16,6 +16,7 @@ from shapely.geometry import box
 
 from geodata.base_map import build_base_map
 from geodata.boundaries import build_caspian, build_country_layers
+from geodata.extent import BASE_MAP_EXTENT
 from geodata.manifest import write_manifest
 from geodata.network import build_network
 
@@ -23,7 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
 NODE_MODULES = ROOT / "node_modules"
 ASSETS = ROOT / "assets"
-BASE_MAP_FRAME = box(-20.0, 15.0, 125.0, 72.0)  # wider than the view, so a pan shows coastline, not void
+BASE_MAP_FRAME = box(*BASE_MAP_EXTENT)
 
 
 def npm_package_version(name: str) -> str:

@@ -1,6 +1,7 @@
 """The figure builder and its patches, without a browser."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 import shapely
 from shapely.geometry import shape
 
@@ -10,6 +11,7 @@ from dashboard.figure.map_figure import (UIREVISION, build_figure, highlighted_n
 from dashboard.figure.styles import DIMMED_OPACITY, STATUS_STYLES
 from dashboard.registry.layers import AREA_LAYERS
 from dashboard.view import View
+from tests.test_url_state import views
 
 STATEMENT = "uk-kazakhstan-export-routes-3"  # the "Middle Corridor" quote
 
@@ -131,3 +133,49 @@ def test_restyle_of_default_view_matches_the_built_figure(app_data, figure):
         assert trace.get("visible", True) == change["visible"]
         if "opacity" in change:
             assert trace["opacity"] == change["opacity"]
+
+
+def _restyled(figure: dict, changes: dict) -> list[dict]:
+    return [{**trace, **changes.get(index, {})} for index, trace in enumerate(figure["data"])]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(views())
+def test_restyling_the_default_figure_draws_any_view_as_building_it_would(app_data, view):
+    """One table of trace kinds: a view's patch on the default figure is the view's own figure."""
+    default = build_figure(app_data.registry, app_data.corpus, View(), app_data.oil, app_data.timeline)
+    changes = restyle_for_view(app_data.registry, app_data.corpus, view, app_data.oil)
+    built = build_figure(app_data.registry, app_data.corpus, view, app_data.oil, app_data.timeline)
+    assert _restyled(default, changes) == built["data"]
+
+
+def test_the_story_route_is_drawn_last_of_the_routes_on_a_casing(registry, figure):
+    keys = trace_keys(registry)
+    route_keys = [k for k in keys if k[0] == "route"]
+    assert route_keys[-1][1] in ("middle_corridor_black_sea", "middle_corridor_turkey")
+    casings = [i for i, k in enumerate(keys) if k[0] == "casing"]
+    assert casings and max(casings) < keys.index(route_keys[0])
+    story = figure["data"][keys.index(route_keys[-1])]
+    context = figure["data"][keys.index(("route", "cpc", "pipeline"))]
+    assert story["line"]["width"] >= 2 * context["line"]["width"]
+    northern = figure["data"][keys.index(("route", "northern_corridor", "rail"))]
+    assert northern["line"]["color"] != story["line"]["color"]
+
+
+def test_a_click_on_the_story_routes_casing_selects_the_route(registry):
+    keys = trace_keys(registry)
+    casing = next(i for i, k in enumerate(keys) if k[0] == "casing")
+    assert route_at(registry, casing) == keys[casing][1]
+
+
+def test_label_traces_carry_priorities_for_every_point(figure):
+    labelled = [t for t in figure["data"] if (t.get("meta") or {}).get("labels") is not None]
+    texts = {text for t in labelled for text in (t.get("text") or [])}
+    for name in ("Kazakhstan", "Caspian Sea", "Black Sea", "Aktau", "Baku", "Poti", "Constanța", "Khorgos",
+                 "Middle Corridor", "CPC", "BTC"):
+        assert name in texts, name
+    for trace in labelled:
+        labels = trace["meta"]["labels"]
+        assert isinstance(labels, int) or len(labels) == len(trace["text"])
+        assert trace["mode"] in ("text", "markers+text")
+        assert trace["textfont"]["shadow"]  # a halo, so names read over lines and fills

@@ -7,16 +7,21 @@ change one trace's visibility or opacity by index without resending the figure.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import shapely
 from shapely.geometry import mapping, shape
 
 from dashboard.figure.scenario_traces import (bottleneck_data, bottleneck_trace, events_trace, out_data,
                                               out_trace)
+from dashboard.figure.frame import geo_frame
+from dashboard.figure.labels import (ROUTE_LABELS, area_label_trace, is_story, place_label_trace, place_name,
+                                     route_label_trace)
 from dashboard.figure.styles import (
-    COMMODITY_COLOURS, DIMMED_OPACITY, HIGHLIGHT_COLOUR, MARK_EVERY, MODE_DASHES,
-    MODE_LABELS, NODE_COLOUR, NODE_SYMBOLS, STATUS_STYLES,
+    BORDER_COLOUR, CASING_COLOUR, COAST_COLOUR, DIMMED_OPACITY, HALO, HIGHLIGHT_COLOUR, LAND_COLOUR, MARK_EVERY,
+    MODE_DASHES, MODE_LABELS, NODE_COLOUR, NODE_SYMBOLS, ROUTE_ROLES, SEA_COLOUR, STATUS_STYLES, STORY, route_colour,
+    route_width,
 )
 from dashboard.registry.layers import AREA_LAYERS, layer
 from dashboard.registry.load import Registry
@@ -28,34 +33,38 @@ from dashboard.view import View
 
 TraceKey = tuple[str, ...]
 UIREVISION = "route-map"  # constant: pan and zoom survive every update of the figure
+GEO_FRAME = geo_frame()
 
-# The frame: Lianyungang to the Danube mouth, Ust-Luga to Ceyhan; a conic projection with standard
-# parallels through the corridor keeps 20-90°E shapes and distances faithful.
-GEO_FRAME = {
-    "projection": {"type": "conic conformal", "parallels": [38, 52], "rotation": {"lon": 55}},
-    "lonaxis": {"range": [10, 95]},
-    "lataxis": {"range": [30, 62]},
-    "center": {"lon": 52, "lat": 46},
-}
+
+def _route_order(route: Route) -> int:
+    """Context first, the alternative above it, the story's route on top of everything."""
+    role = ROUTE_ROLES.get(route.id)
+    return 2 if role is STORY else 1 if role else 0
 
 
 def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
-    """One trace per area layer, per (route, mode) - a route's legs of one mode share a style, so they
-    share a trace, which keeps the figure to a few dozen traces - and per kind of place."""
+    """The figure's traces, bottom to top: one per area layer; per (route, mode) - a route's legs of
+    one mode share a style, so they share a trace, which keeps the figure to a few dozen traces - with
+    a casing beneath the story's routes; per kind of place; then the names, the selection on top."""
     keys: list[TraceKey] = [("area", area.id) for area in AREA_LAYERS]
     keys.append(("scenario", "bottleneck"))  # under the routes, so the binding legs glow beneath them
-    for route in registry.network.routes.values():
-        modes = dict.fromkeys(leg.mode for leg in registry.network.route_legs(route.id))
-        keys += [("route", route.id, mode) for mode in modes]
-    keys += [("nodes", "sourced"), ("nodes", "approximate"), ("events", "markers"), ("scenario", "out"),
-             ("highlight", "nodes")]
+    routes = sorted(registry.network.routes.values(), key=_route_order)
+    route_modes = [(route, dict.fromkeys(leg.mode for leg in registry.network.route_legs(route.id)))
+                   for route in routes]
+    keys += [("casing", route.id, mode) for route, modes in route_modes if is_story(route.id) for mode in modes]
+    keys += [("route", route.id, mode) for route, modes in route_modes for mode in modes]
+    keys += [("nodes", "sourced"), ("nodes", "approximate"), ("events", "markers"), ("scenario", "out")]
+    keys += [("labels", kind) for kind in ("country", "sea", "focus")]
+    keys += [("route-label", label.route) for label in ROUTE_LABELS if label.route in registry.network.routes]
+    keys += [("labels", "place"), ("highlight", "nodes")]
     return tuple(keys)
 
 
 def route_at(registry: Registry, curve_number: object) -> str | None:
     """The route drawn by the trace at this index (what a click on the map reports), if any."""
     keys = trace_keys(registry)
-    if isinstance(curve_number, int) and 0 <= curve_number < len(keys) and keys[curve_number][0] == "route":
+    if isinstance(curve_number, int) and 0 <= curve_number < len(keys) and keys[curve_number][0] in ("route",
+                                                                                                     "casing"):
         return keys[curve_number][1]
     return None
 
@@ -80,15 +89,24 @@ def highlighted_nodes(view: View, registry: Registry, corpus: Corpus) -> tuple[s
     return tuple(nodes)
 
 
+def route_shown(route: Route, view: View) -> bool:
+    return layer(route.commodity).id in view.layers and route.status in view.statuses
+
+
 def trace_visible(key: TraceKey, registry: Registry, view: View) -> bool:
     if key[0] == "area":
         return key[1] in view.layers
-    if key[0] == "route":
-        route = registry.network.routes[key[1]]
-        return layer(route.commodity).id in view.layers and route.status in view.statuses
+    if key[0] in ("route", "casing", "route-label"):
+        return route_shown(registry.network.routes[key[1]], view)
     if key[0] in ("nodes", "events"):
         return key[0] in view.layers
+    if key == ("labels", "place"):
+        return "nodes" in view.layers
     return True
+
+
+def resting_opacity(route: Route) -> float:
+    return STATUS_STYLES[route.status].opacity
 
 
 def route_opacity(route: Route, highlighted: frozenset[str]) -> float:
@@ -96,7 +114,7 @@ def route_opacity(route: Route, highlighted: frozenset[str]) -> float:
     (Only opacity: it is the one line property Plotly restyles without recomputing and redrawing the
     whole geo subplot, so a selection is drawn in a few milliseconds, not a hundred and fifty.)"""
     if not highlighted:
-        return STATUS_STYLES[route.status].opacity
+        return resting_opacity(route)
     return 1.0 if route.id in highlighted else DIMMED_OPACITY
 
 
@@ -114,7 +132,7 @@ def _route_hover(route: Route, mode: str, legs: list[Leg]) -> str:
     return "<br>".join(parts)
 
 
-def _route_trace(route: Route, mode: str, registry: Registry, opacity: float, visible: bool) -> dict:
+def _mode_line(registry: Registry, route: Route, mode: str) -> tuple[list[Leg], list, list]:
     legs = [leg for leg in registry.network.route_legs(route.id) if leg.mode == mode]
     lons: list[float | None] = []
     lats: list[float | None] = []
@@ -124,24 +142,37 @@ def _route_trace(route: Route, mode: str, registry: Registry, opacity: float, vi
             lats.append(None)
         lons += [c[0] for c in leg.coords]
         lats += [c[1] for c in leg.coords]
-    status = STATUS_STYLES[route.status]
+    return legs, lons, lats
+
+
+def _route_trace(registry: Registry, route: Route, mode: str) -> dict:
+    legs, lons, lats = _mode_line(registry, route, mode)
+    colour = route_colour(route.id, route.commodity)
     trace: dict[str, Any] = {
         "type": "scattergeo", "mode": "lines", "name": route.short_name, "lon": lons, "lat": lats,
         # One label for the whole trace, so it goes in the template itself: a scalar `text` does not
         # reach the points of a scattergeo line.
         "hovertemplate": _route_hover(route, mode, legs) + "<extra></extra>",
-        "line": {"color": COMMODITY_COLOURS[route.commodity], "width": status.width, "dash": MODE_DASHES[mode]},
-        "opacity": opacity, "visible": visible, "showlegend": False,
+        "line": {"color": colour, "width": route_width(route.id, route.status), "dash": MODE_DASHES[mode]},
+        "showlegend": False,
         # The route's opacity when nothing is selected: page.js draws a click's selection with it at
         # once, before the server's restyle (which sets the same values) arrives.
-        "meta": {"route": route.id, "mode": mode, "opacity": status.opacity},
+        "meta": {"route": route.id, "mode": mode, "opacity": resting_opacity(route)},
     }
-    if status.marked:
+    if STATUS_STYLES[route.status].marked:
         trace["mode"] = "lines+markers"
-        trace["marker"] = {"symbol": "x-thin", "line": {"width": 2, "color": COMMODITY_COLOURS[route.commodity]},
+        trace["marker"] = {"symbol": "x-thin", "line": {"width": 2, "color": colour},
                            "size": [10 if i % MARK_EVERY == MARK_EVERY // 2 and lons[i] is not None else 0
                                     for i in range(len(lons))]}
     return trace
+
+
+def _casing_trace(registry: Registry, route: Route, mode: str) -> dict:
+    """A pale line beneath a story route, so it stays legible where other lines cross it."""
+    _, lons, lats = _mode_line(registry, route, mode)
+    return {"type": "scattergeo", "mode": "lines", "name": f"{route.short_name} (casing)", "lon": lons, "lat": lats,
+            "line": {"color": CASING_COLOUR, "width": ROUTE_ROLES[route.id].casing}, "hoverinfo": "skip",
+            "showlegend": False, "meta": {"route": route.id, "mode": mode, "opacity": resting_opacity(route)}}
 
 
 def plotly_winding(feature: dict) -> dict:
@@ -152,7 +183,7 @@ def plotly_winding(feature: dict) -> dict:
     return {"type": "Feature", "properties": dict(feature["properties"]), "geometry": mapping(geometry)}
 
 
-def _area_trace(area_id: str, registry: Registry, visible: bool) -> dict:
+def _area_trace(registry: Registry, area_id: str) -> dict:
     shapes = registry.areas[area_id]
     fill = layer(area_id).fill
     return {
@@ -160,11 +191,11 @@ def _area_trace(area_id: str, registry: Registry, visible: bool) -> dict:
         "geojson": {"type": "FeatureCollection", "features": [plotly_winding(s.geojson) for s in shapes]},
         "featureidkey": "properties.name", "locations": [s.name for s in shapes], "z": [1] * len(shapes),
         "colorscale": [[0, fill], [1, fill]], "showscale": False, "hoverinfo": "skip",
-        "marker": {"line": {"color": "#8c8c8c", "width": 0.6}}, "visible": visible,
+        "marker": {"line": {"color": BORDER_COLOUR, "width": 0.6}},
     }
 
 
-def _node_trace(approximate: bool, registry: Registry, visible: bool) -> dict:
+def _node_trace(registry: Registry, approximate: bool) -> dict:
     nodes = [n for n in registry.network.nodes.values() if n.approximate == approximate]
     label = "approximate position" if approximate else "sourced position"
     return {
@@ -173,23 +204,24 @@ def _node_trace(approximate: bool, registry: Registry, visible: bool) -> dict:
         "text": [f"<b>{n.name}</b><br>{n.kind.capitalize()}, {n.country}<br>Position: {n.confidence}"
                  f"<br><i>{n.coord_source}</i>" for n in nodes],
         "hovertemplate": "%{text}<extra></extra>",
-        "marker": {"symbol": NODE_SYMBOLS[approximate], "size": 7, "color": NODE_COLOUR,
-                   "line": {"width": 1.5, "color": NODE_COLOUR}},
-        "visible": visible, "showlegend": False,
+        "marker": {"symbol": NODE_SYMBOLS[approximate], "size": 6, "color": NODE_COLOUR,
+                   "line": {"width": 1.3, "color": NODE_COLOUR}},
+        "showlegend": False,
     }
 
 
 def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict[str, list]:
     nodes = [registry.network.nodes[n] for n in highlighted_nodes(view, registry, corpus)]
-    return {"lon": [n.lon for n in nodes], "lat": [n.lat for n in nodes], "text": [n.name for n in nodes]}
+    return {"lon": [n.lon for n in nodes], "lat": [n.lat for n in nodes], "text": [place_name(n) for n in nodes]}
 
 
-def _highlight_trace(view: View, registry: Registry, corpus: Corpus) -> dict:
+def _highlight_trace() -> dict:
+    """The selection's places, ringed and named first (priority 0 for map_labels.js)."""
     return {
-        "type": "scattergeo", "mode": "markers", "name": "Highlighted places",
-        **highlight_trace_data(view, registry, corpus),
-        "marker": {"symbol": "circle-open", "size": 15, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}},
-        "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
+        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places", "textposition": "top right",
+        "textfont": {"size": 12, "color": "#1f1f1f", "weight": "bold", "shadow": HALO, "family": "inherit"},
+        "marker": {"symbol": "circle-open", "size": 14, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}},
+        "hovertemplate": "%{text}<extra></extra>", "showlegend": False, "meta": {"labels": 0},
     }
 
 
@@ -197,7 +229,7 @@ def scenario_result(view: View, oil: OilNetwork | None) -> FlowResult | None:
     return export_capacity(oil, Scenario(off=view.off, capacities=view.capacities)) if oil else None
 
 
-def selection_table(registry: Registry, corpus: Corpus) -> dict:
+def selection_table(corpus: Corpus) -> dict:
     """What the page needs to draw a selection the moment it is clicked, before the server answers
     (assets/page.js `routeMapInstantSelect`): the routes each statement names, and the opacity of
     what is not selected. The rules are those of highlighted_routes and route_opacity; a browser
@@ -205,35 +237,100 @@ def selection_table(registry: Registry, corpus: Corpus) -> dict:
     return {"dimmed": DIMMED_OPACITY, "statements": {s.id: list(s.route_ids) for s in corpus.statements}}
 
 
-def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork | None = None,
-                 timeline: tuple[TimelineEvent, ...] = (), instant_selection: bool = False) -> dict:
-    """The whole figure for a view. Called once per page load; later changes go through patches.
-    `instant_selection` adds the selection_table the page draws clicks with (the dashboard's map only)."""
-    highlighted = highlighted_routes(view, corpus)
-    result = scenario_result(view, oil)
-    data = []
-    for key in trace_keys(registry):
-        visible = trace_visible(key, registry, view)
-        if key[0] == "area":
-            data.append(_area_trace(key[1], registry, visible))
-        elif key[0] == "route":
-            route = registry.network.routes[key[1]]
-            data.append(_route_trace(route, key[2], registry, route_opacity(route, highlighted), visible))
-        elif key[0] == "nodes":
-            data.append(_node_trace(key[1] == "approximate", registry, visible))
-        elif key == ("scenario", "bottleneck"):
-            data.append(bottleneck_trace(bottleneck_data(registry, oil, result)))
-        elif key == ("scenario", "out"):
-            data.append(out_trace(out_data(registry, oil, result)))
-        elif key[0] == "events":
-            data.append(events_trace(registry, timeline, visible))
-        else:
-            data.append(_highlight_trace(view, registry, corpus))
-    layout = {
+@dataclass(frozen=True)
+class MapData:
+    """What the figure is drawn from."""
+
+    registry: Registry
+    corpus: Corpus
+    oil: OilNetwork | None = None
+    timeline: tuple[TimelineEvent, ...] = ()
+
+
+@dataclass(frozen=True)
+class ViewState:
+    """What a view decides for every trace, worked out once per view."""
+
+    view: View
+    highlighted: frozenset[str]
+    result: FlowResult | None
+
+
+def _view_state(data: MapData, view: View) -> ViewState:
+    return ViewState(view, highlighted_routes(view, data.corpus), scenario_result(view, data.oil))
+
+
+# Each kind of trace: its static part (what no view changes) and its dynamic part (what a view
+# sets). build_figure draws static + dynamic; restyle_for_view sends only the dynamic part, so the two
+# cannot disagree. Every dynamic part includes `visible`.
+def _route_static(data: MapData, key: TraceKey) -> dict:
+    return _route_trace(data.registry, data.registry.network.routes[key[1]], key[2])
+
+
+def _casing_static(data: MapData, key: TraceKey) -> dict:
+    return _casing_trace(data.registry, data.registry.network.routes[key[1]], key[2])
+
+
+def _route_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    return {"opacity": route_opacity(data.registry.network.routes[key[1]], state.highlighted)}
+
+
+def _route_label_static(data: MapData, key: TraceKey) -> dict:
+    label = next(label for label in ROUTE_LABELS if label.route == key[1])
+    return route_label_trace(label, data.registry)
+
+
+def _highlight_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    return highlight_trace_data(state.view, data.registry, data.corpus)
+
+
+def _bottleneck_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    return bottleneck_data(data.registry, data.oil, state.result)
+
+
+def _out_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    return out_data(data.registry, data.oil, state.result)
+
+
+def _nothing(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    return {}
+
+
+@dataclass(frozen=True)
+class TraceKind:
+    static: Callable[[MapData, TraceKey], dict]
+    dynamic: Callable[[MapData, TraceKey, ViewState], dict] = _nothing
+
+
+TRACE_KINDS: dict[tuple[str, ...], TraceKind] = {
+    ("area",): TraceKind(lambda data, key: _area_trace(data.registry, key[1])),
+    ("scenario", "bottleneck"): TraceKind(lambda data, key: bottleneck_trace(), _bottleneck_dynamic),
+    ("casing",): TraceKind(_casing_static, _route_dynamic),
+    ("route",): TraceKind(_route_static, _route_dynamic),
+    ("nodes",): TraceKind(lambda data, key: _node_trace(data.registry, key[1] == "approximate")),
+    ("events",): TraceKind(lambda data, key: events_trace(data.registry, data.timeline)),
+    ("scenario", "out"): TraceKind(lambda data, key: out_trace(), _out_dynamic),
+    ("labels", "place"): TraceKind(lambda data, key: place_label_trace(data.registry)),
+    ("labels",): TraceKind(lambda data, key: area_label_trace(key[1])),
+    ("route-label",): TraceKind(_route_label_static, _route_dynamic),
+    ("highlight",): TraceKind(lambda data, key: _highlight_trace(), _highlight_dynamic),
+}
+
+
+def trace_kind(key: TraceKey) -> TraceKind:
+    return TRACE_KINDS.get(key) or TRACE_KINDS[key[:1]]
+
+
+def dynamic_part(data: MapData, key: TraceKey, state: ViewState) -> dict[str, Any]:
+    return {"visible": trace_visible(key, data.registry, state.view), **trace_kind(key).dynamic(data, key, state)}
+
+
+def base_layout() -> dict:
+    return {
         "geo": {
-            **GEO_FRAME, "resolution": 50, "showland": True, "landcolor": "#f4f3ef", "showocean": True,
-            "oceancolor": "#dfeaf2", "showlakes": True, "lakecolor": "#dfeaf2", "showcountries": True,
-            "countrycolor": "#b5b5b5", "countrywidth": 0.5, "showcoastlines": True, "coastlinecolor": "#9aa9b5",
+            **GEO_FRAME, "resolution": 50, "showland": True, "landcolor": LAND_COLOUR, "showocean": True,
+            "oceancolor": SEA_COLOUR, "showlakes": True, "lakecolor": SEA_COLOUR, "showcountries": True,
+            "countrycolor": BORDER_COLOUR, "countrywidth": 0.5, "showcoastlines": True, "coastlinecolor": COAST_COLOUR,
             "coastlinewidth": 0.6, "showframe": False, "bgcolor": "rgba(0,0,0,0)",
         },
         "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
@@ -243,31 +340,30 @@ def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork
         "hovermode": "closest",
         "hoverlabel": {"bgcolor": "white", "font": {"size": 12}},
         "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"},
+        "dragmode": "pan",
     }
+
+
+def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork | None = None,
+                 timeline: tuple[TimelineEvent, ...] = (), instant_selection: bool = False) -> dict:
+    """The whole figure for a view. Called once per page load; later changes go through patches.
+    `instant_selection` adds the selection_table the page draws clicks with (the dashboard's map only)."""
+    data = MapData(registry, corpus, oil, timeline)
+    state = _view_state(data, view)
+    traces = [{**trace_kind(key).static(data, key), **dynamic_part(data, key, state)} for key in trace_keys(registry)]
+    layout = base_layout()
     if instant_selection:
-        layout["meta"] = {"selection": selection_table(registry, corpus)}
-    return {"data": data, "layout": layout}
+        layout["meta"] = {"selection": selection_table(corpus)}
+    return {"data": traces, "layout": layout}
 
 
 def restyle_for_view(registry: Registry, corpus: Corpus, view: View,
                      oil: OilNetwork | None = None) -> dict[int, dict[str, Any]]:
     """Per trace index, the properties a view changes (visibility, opacity, highlighted places,
     scenario overlays): what a callback patches instead of resending the figure."""
-    highlighted = highlighted_routes(view, corpus)
-    result = scenario_result(view, oil)
-    changes: dict[int, dict[str, Any]] = {}
-    for index, key in enumerate(trace_keys(registry)):
-        change: dict[str, Any] = {"visible": trace_visible(key, registry, view)}
-        if key[0] == "route":
-            change["opacity"] = route_opacity(registry.network.routes[key[1]], highlighted)
-        elif key[0] == "highlight":
-            change.update(highlight_trace_data(view, registry, corpus))
-        elif key == ("scenario", "bottleneck"):
-            change.update(bottleneck_data(registry, oil, result))
-        elif key == ("scenario", "out"):
-            change.update(out_data(registry, oil, result))
-        changes[index] = change
-    return changes
+    data = MapData(registry, corpus, oil)
+    state = _view_state(data, view)
+    return {index: dynamic_part(data, key, state) for index, key in enumerate(trace_keys(registry))}
 
 
 def restyle_groups(changes: dict[int, dict[str, Any]]) -> list[dict]:

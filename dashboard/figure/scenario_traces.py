@@ -40,18 +40,18 @@ def out_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | No
             "text": [f"<b>Out in this scenario</b><br>{label}" for _, label in places.values()]}
 
 
-def bottleneck_trace(data: dict) -> dict:
-    return {"type": "scattergeo", "mode": "lines", "name": "Bottlenecks", **data, "hoverinfo": "skip",
+def bottleneck_trace() -> dict:
+    return {"type": "scattergeo", "mode": "lines", "name": "Bottlenecks", "hoverinfo": "skip",
             "line": {"color": BOTTLENECK_COLOUR, "width": 11}, "opacity": 0.45, "showlegend": False}
 
 
-def out_trace(data: dict) -> dict:
-    return {"type": "scattergeo", "mode": "markers", "name": "Out in this scenario", **data,
+def out_trace() -> dict:
+    return {"type": "scattergeo", "mode": "markers", "name": "Out in this scenario",
             "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
             "marker": {"symbol": "x", "size": 16, "color": OUT_COLOUR, "line": {"width": 1, "color": "white"}}}
 
 
-def events_trace(registry: Registry, timeline: tuple[TimelineEvent, ...], visible: bool) -> dict:
+def events_trace(registry: Registry, timeline: tuple[TimelineEvent, ...]) -> dict:
     places: dict[str, list[TimelineEvent]] = {}
     for event in timeline:
         places.setdefault(event.place, []).append(event)
@@ -60,4 +60,4 @@ def events_trace(registry: Registry, timeline: tuple[TimelineEvent, ...], visibl
     return {"type": "scattergeo", "mode": "markers", "name": "Events", "lon": [n.lon for n in nodes],
             "lat": [n.lat for n in nodes], "text": texts, "hovertemplate": "%{text}<extra></extra>",
             "marker": {"symbol": "diamond", "size": 11, "color": EVENT_COLOUR, "line": {"width": 1, "color": "#333"}},
-            "visible": visible, "showlegend": False}
+            "showlegend": False}

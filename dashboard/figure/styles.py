@@ -1,15 +1,19 @@
-"""How routes look, by commodity, mode and status. The legend is drawn from these same tables.
+"""How the map looks: routes by role, commodity, mode and status; land, sea and labels. The legend
+is drawn from these same tables.
 
-Colours are from the Okabe-Ito palette, chosen so the three commodities also differ in lightness
-(near-black, vermillion, sky blue) and survive a grey printer; modes differ by dash pattern and
-statuses by width, transparency and a cross mark, so no distinction rests on colour alone.
+The hierarchy follows the story: the Middle Corridor is the strongest mark (saturated vermillion,
+heavy, on a pale casing); the Northern corridor through Russia, its alternative, is a thin grey
+dash; the oil and gas routes Kazakhstan exports by are context, thinner and in their own hues (oil
+a dark earth brown, gas a mid blue), readable but never louder than the story. Modes differ by dash
+pattern and statuses by width, transparency and a cross mark, so no distinction rests on colour
+alone, and the three hues differ in lightness so a grey printer keeps them apart.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-COMMODITY_COLOURS = {"oil": "#222222", "gas": "#56B4E9", "cargo": "#D55E00"}
+COMMODITY_COLOURS = {"oil": "#7a5230", "gas": "#2f86c4", "cargo": "#D55E00"}
 COMMODITY_LABELS = {"oil": "Oil", "gas": "Gas", "cargo": "Cargo (containers, general)"}
 MODE_DASHES = {"pipeline": "solid", "rail": "longdash", "sea": "dot", "ferry": "dashdot", "road": "dash"}
 MODE_LABELS = {"pipeline": "Pipeline", "rail": "Rail", "sea": "Sea (tanker, short-sea)", "ferry": "Ferry / ro-ro",
@@ -25,14 +29,76 @@ class StatusStyle:
 
 
 STATUS_STYLES = {
-    "operating": StatusStyle("Operating", 2.2, 0.95, False),
-    "expanding": StatusStyle("Operating, expanding", 3.6, 0.95, False),
-    "planned": StatusStyle("Planned or proposed", 1.4, 0.55, False),
-    "disrupted": StatusStyle("Disrupted", 2.2, 0.95, True),
+    "operating": StatusStyle("Operating", 1.8, 0.9, False),
+    "expanding": StatusStyle("Operating, expanding", 2.6, 0.9, False),
+    "planned": StatusStyle("Planned or proposed", 1.3, 0.6, False),
+    "disrupted": StatusStyle("Disrupted", 1.8, 0.9, True),
 }
+
+
+@dataclass(frozen=True)
+class RouteRole:
+    """What a route is to the story: its line's colour and width override the commodity's and the
+    status's; `casing` is the width of the pale line drawn beneath it (0: none)."""
+
+    label: str
+    colour: str
+    width: float
+    casing: float = 0.0
+
+
+STORY = RouteRole("The Middle Corridor (the story's route)", "#D55E00", 4.2, 7.5)
+ALTERNATIVE = RouteRole("Northern corridor through Russia (its alternative)", "#8a8a8a", 1.8)
+ROUTE_ROLES = {
+    "middle_corridor_black_sea": STORY,
+    "middle_corridor_turkey": STORY,
+    "northern_corridor": ALTERNATIVE,
+}
+CASING_COLOUR = "#fbe0cc"  # a pale tint of the line: its dashes read as one continuous route
+
 DIMMED_OPACITY = 0.15
 MARK_EVERY = 6  # vertices (~120 km) between crosses on a disrupted route
 
 NODE_SYMBOLS = {True: "circle-open", False: "circle"}  # approximate position -> open symbol
 NODE_COLOUR = "#444444"
-HIGHLIGHT_COLOUR = "#CC79A7"  # reddish purple: not used by any commodity
+HIGHLIGHT_COLOUR = "#CC79A7"  # reddish purple: not used by any route
+
+# Sea a clear pale blue; land off-white; the countries of the story a warm tint (a blue-ish land
+# reads as water); Europe and the other neighbours a neutral grey, so the routes' ends stand on land.
+SEA_COLOUR = "#cfe2ee"
+LAND_COLOUR = "#f5f4f0"
+BORDER_COLOUR = "#a9a9a9"
+COAST_COLOUR = "#8fa7b8"
+
+
+def route_colour(route_id: str, commodity: str) -> str:
+    role = ROUTE_ROLES.get(route_id)
+    return role.colour if role else COMMODITY_COLOURS[commodity]
+
+
+def route_width(route_id: str, status: str) -> float:
+    role = ROUTE_ROLES.get(route_id)
+    return role.width if role else STATUS_STYLES[status].width
+
+
+@dataclass(frozen=True)
+class LabelStyle:
+    """Map text by kind: countries in upper case, letter-spaced, mid grey; seas italic blue-grey;
+    places dark beside their symbol; route names in their line's colour. Every label has a white
+    halo so it reads over lines and fills."""
+
+    size: int
+    colour: str
+    weight: str = "normal"
+    style: str = "normal"
+    case: str = "normal"
+
+
+LABEL_STYLES = {
+    "focus": LabelStyle(13, "#4a4a4a", "bold", case="upper"),
+    "country": LabelStyle(11, "#7a7a7a", case="upper"),
+    "sea": LabelStyle(12, "#4d7390", style="italic"),
+    "place": LabelStyle(12, "#1f1f1f"),
+    "route": LabelStyle(13, "#D55E00", "bold"),
+}
+HALO = "0px 0px 2px #fff, 0px 0px 2px #fff, 0px 0px 3px #fff"

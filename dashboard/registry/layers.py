@@ -18,23 +18,24 @@ class MapLayer:
     visible_by_default: bool = True
 
 
-# Area fills are pale and distinct in lightness, so routes stay the strongest marks and the areas
-# still separate when printed in grey.
+# Area fills are pale, so routes stay the strongest marks: the corridor's countries a warm tint
+# (Kazakhstan, the article's subject, a shade stronger), Europe and the neighbours a neutral grey,
+# the Caspian the sea's blue. No land is blue-ish: a blue land reads as water.
 LAYERS: tuple[MapLayer, ...] = (
-    MapLayer("china", "China", "area", "Natural Earth 1:50m boundary of China.", "layers/china.geojson", "#f3e3c3"),
+    MapLayer("china", "China", "area", "Natural Earth 1:50m boundary of China.", "layers/china.geojson", "#f4e9cf"),
     MapLayer("kazakhstan", "Kazakhstan", "area", "Natural Earth 1:50m boundary of Kazakhstan.",
-             "layers/kazakhstan.geojson", "#fbe9a6"),
+             "layers/kazakhstan.geojson", "#efdcaa"),
     MapLayer("caspian_sea", "Caspian Sea", "area", "The Caspian Sea polygon of Plotly's Natural Earth ocean layer.",
-             "layers/caspian_sea.geojson", "#b9d7ea"),
+             "layers/caspian_sea.geojson", "#cfe2ee"),
     MapLayer("azerbaijan", "Azerbaijan", "area", "Natural Earth 1:50m boundary of Azerbaijan.",
-             "layers/azerbaijan.geojson", "#d9ead3"),
+             "layers/azerbaijan.geojson", "#f4e9cf"),
     MapLayer("georgia", "Georgia", "area", "Natural Earth 1:50m boundary of Georgia.", "layers/georgia.geojson",
-             "#e6d8ee"),
+             "#f4e9cf"),
     MapLayer("europe", "Europe", "area", "EU members and the other European states the routes reach.",
-             "layers/europe.geojson", "#dde4f0"),
+             "layers/europe.geojson", "#e9e8e3"),
     MapLayer("neighbours", "Neighbours (context)", "area",
              "Russia, Türkiye, Turkmenistan, Uzbekistan, Belarus, Ukraine, Iran and other neighbours the routes cross.",
-             "layers/neighbours.geojson", "#ececec"),
+             "layers/neighbours.geojson", "#e9e8e3"),
     MapLayer("oil", "Oil routes", "routes", "Crude-oil export routes: pipelines, tanker and rail legs.",
              commodity="oil"),
     MapLayer("gas", "Gas routes", "routes", "Natural-gas pipelines, operating and proposed.", commodity="gas"),

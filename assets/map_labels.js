@@ -1,0 +1,120 @@
+// The map's names, kept legible: after every draw, each label (a text point of a trace whose
+// meta.labels gives a priority, lower first) is kept only where it overlaps no label
+// kept before it and lies wholly inside the map; the rest are hidden. So the default view and small
+// exports show the story's names, and zooming in brings back the others. The same rule serves the
+// dashboard (on every draw, by hiding SVG text) and kaleido's export page (where toImage is wrapped
+// to draw once, decide, and render the figure with the dropped names left out), so a report shows
+// what the screen would at that size.
+(function () {
+  var PAD = 2; // px kept clear around each name
+
+  function labelledTraces(gd) {
+    var found = [];
+    gd.querySelectorAll(".scattergeo.trace, g.trace.scattergeo").forEach(function (group) {
+      var cd = group.__data__;
+      var trace = cd && cd[0] && cd[0].trace;
+      var priorities = trace && trace.meta && trace.meta.labels;
+      if (trace && trace.visible === true && priorities !== undefined) {
+        found.push({group: group, trace: trace, priorities: priorities});
+      }
+    });
+    return found;
+  }
+
+  // meta.labels: one priority per point, or one number for every point of the trace.
+  function priorityOf(priorities, index) {
+    var value = Array.isArray(priorities) ? priorities[index] : priorities;
+    return typeof value === "number" ? value : 999;
+  }
+
+  function intersects(a, b) {
+    return a.left < b.right + PAD && b.left < a.right + PAD && a.top < b.bottom + PAD && b.top < a.bottom + PAD;
+  }
+
+  // Every label's text element with its priority, box and (trace index, point index).
+  function candidates(gd) {
+    var items = [];
+    labelledTraces(gd).forEach(function (entry) {
+      entry.group.querySelectorAll("text").forEach(function (text, k) {
+        var datum = text.__data__ || {};
+        var index = typeof datum.i === "number" ? datum.i : k;
+        if (!text.textContent) { return; }
+        text.style.display = "";
+        items.push({text: text, box: text.getBoundingClientRect(), trace: entry.trace.index, point: index,
+                    priority: priorityOf(entry.priorities, index)});
+      });
+    });
+    items.sort(function (a, b) { return a.priority - b.priority || a.trace - b.trace || a.point - b.point; });
+    return items;
+  }
+
+  // Which labels to keep: [{trace, point, keep}], in priority order.
+  function decide(gd) {
+    var area = gd.getBoundingClientRect();
+    var plot = gd._fullLayout && gd._fullLayout.geo && gd._fullLayout.geo.domain;
+    var size = gd._fullLayout && gd._fullLayout._size;
+    var root = gd.getBoundingClientRect();
+    if (size && plot) {
+      var w = size.w, h = size.h;
+      area = {left: root.left + size.l + plot.x[0] * w, right: root.left + size.l + plot.x[1] * w,
+              top: root.top + size.t + (1 - plot.y[1]) * h, bottom: root.top + size.t + (1 - plot.y[0]) * h};
+    }
+    var kept = [];
+    return candidates(gd).map(function (item) {
+      var box = item.box;
+      var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
+      var keep = inside && box.width > 0 && !kept.some(function (other) { return intersects(box, other); });
+      if (keep) { kept.push(box); }
+      return {trace: item.trace, point: item.point, keep: keep, text: item.text, box: box};
+    });
+  }
+
+  // On screen: hide what is not kept (the SVG text only, so no redraw is needed).
+  function declutter(gd) {
+    var decisions = decide(gd);
+    decisions.forEach(function (d) { d.text.style.display = d.keep ? "" : "none"; });
+    return decisions;
+  }
+
+  // The figure with the names decide() drops set to "", for a renderer that draws its own copy.
+  function withoutDropped(data, decisions) {
+    var out = data.map(function (trace) { return trace; });
+    decisions.forEach(function (d) {
+      if (d.keep) { return; }
+      var trace = out[d.trace] = Object.assign({}, out[d.trace]);
+      if (!trace._copied) {
+        trace.text = (Array.isArray(trace.text) ? trace.text : [trace.text]).slice();
+        Object.defineProperty(trace, "_copied", {value: true, enumerable: false});
+      }
+      trace.text[d.point] = "";
+    });
+    return out;
+  }
+
+  window.routeMapLabels = {decide: decide, declutter: declutter, withoutDropped: withoutDropped};
+
+  // kaleido's page: draw the figure once at the export's size, decide, and render the result.
+  function wrapToImage() {
+    var Plotly = window.Plotly;
+    if (!Plotly || Plotly.__routeMapLabels || !document.getElementById("kaleido-image")) { return false; }
+    var toImage = Plotly.toImage;
+    Plotly.toImage = function (figure, opts) {
+      var hasLabels = figure && figure.data && figure.data.some(function (t) { return t.meta && t.meta.labels; });
+      if (!hasLabels || !opts || !opts.width || !opts.height) { return toImage.apply(this, arguments); }
+      var div = document.createElement("div");
+      div.style.cssText = "position:absolute;left:0;top:0;visibility:hidden;width:" + opts.width + "px;height:" +
+        opts.height + "px";
+      document.body.appendChild(div);
+      var layout = Object.assign({}, figure.layout, {width: opts.width, height: opts.height});
+      return Plotly.newPlot(div, figure.data, layout, {staticPlot: true}).then(function () {
+        var data = withoutDropped(figure.data, decide(div));
+        Plotly.purge(div);
+        div.remove();
+        return toImage.call(Plotly, {data: data, layout: figure.layout, config: figure.config}, opts);
+      });
+    };
+    Plotly.__routeMapLabels = true;
+    return true;
+  }
+  wrapToImage();
+})();

@@ -1,0 +1,5 @@
+"""How far the shipped base map reaches (lon0, lat0, lon1, lat1): beyond anything the map lets a
+reader pan or zoom out to (dashboard/figure/frame.py holds the zoom to it), so never a void. One
+number for both: the build clips the base map to it, the figure sets its geo ranges to it."""
+
+BASE_MAP_EXTENT = (-25.0, 5.0, 160.0, 80.0)
