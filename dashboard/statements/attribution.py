@@ -116,7 +116,7 @@ def parse_who(phrase: str) -> Who | None:
         return None
     head, _, apposition = (part.strip(" ,") for part in phrase.partition(","))
     apposition = "" if CLAUSE.match(apposition) else _without_article(apposition.split(",")[0].strip())
-    if not head or PASSIVE.search(head) or CLAUSE.match(head):
+    if not head or PASSIVE.search(head) or CLAUSE.match(head) or VERB.search(head):
         return None
     if head.lower() in PRONOUNS:
         return Who(PRONOUN, head.lower())

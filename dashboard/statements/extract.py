@@ -84,7 +84,7 @@ def quotation_warnings(article: Article) -> tuple[str, ...]:
     for index, paragraph in enumerate(article.paragraphs):
         start = unclosed_opening(paragraph)
         following = article.paragraphs[index + 1] if index + 1 < len(article.paragraphs) else ""
-        if start is not None and following[:1] not in OPENING_MARKS:
+        if start is not None and not (following and following[0] in OPENING_MARKS):
             warnings.append(f"paragraph {index + 1}: the quotation mark before {_excerpt(paragraph[start + 1:])} is "
                             "never closed; the rest of the paragraph is read as the quotation")
     return tuple(warnings)

@@ -146,10 +146,13 @@ def statement_card(statement: Statement, article: Article, topic_labels: dict[st
             *([html.P(f"The bracketed note is {article.outlet}'s insertion, not {statement.speaker.name}'s words.",
                       className="editorial-explain")] if editorial else []),
             html.P(className="attribution", children=[
-                f"— {statement.speaker.name}, {statement.speaker.role} · {article.dateline} · {article.outlet}",
+                f"— {', '.join(filter(None, (statement.speaker.name, statement.speaker.role)))} · {article.dateline} · "
+                f"{article.outlet}",
                 html.Span(f" ({statement.attribution})" if statement.attribution else "", className="as-printed"),
             ]),
             html.Ul([html.Li(topic_labels.get(t, t)) for t in statement.topic_ids], className="topics"),
+            *([html.P(f"Why on the map: {'; '.join(statement.link_reasons)}", className="link-reasons")]
+              if statement.link_reasons else []),
         ])
 
 
