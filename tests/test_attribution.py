@@ -110,6 +110,13 @@ def test_a_sentence_reporting_speech_without_that():
         (REPORTED, "Lastayev said the ferries were ordered in March.", "Lastayev")]
 
 
+def test_a_sentence_closing_with_its_attribution():
+    statements = extract_statements(article("KTZ has ordered ferries, the company said on Monday.",
+                                             "The ferries sail on Mondays, Tuesdays and Fridays."))
+    assert [(s.kind, s.text, s.speaker.name, s.attribution) for s in statements] == [
+        (REPORTED, "KTZ has ordered ferries, the company said on Monday.", "the company", "the company said on Monday")]
+
+
 def test_a_partial_quote_in_the_outlets_sentence_is_the_subjects():
     assert speakers_of('The minister called the route "a lifeline for our exports".') == [
         (DIRECT, "a lifeline for our exports", "Murat Nurtleu")]

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from dashboard.statements.extract import editorial_pattern, extract_statements, link_topics, segments_of
+from dashboard.statements.extract import editorial_pattern, extract_statements, segments_of
+from dashboard.statements.links import link_topics
 from dashboard.statements.model import DIRECT, REPORTED, Article, Speaker, Topic
 
 SPEAKER = Speaker("James Cleverly", "UK Foreign Secretary", ("Cleverley",))

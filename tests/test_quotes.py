@@ -1,6 +1,7 @@
 import pytest
 
-from dashboard.statements.quotes import mask_quotes, quote_spans, sentence_bounds, top_level
+from dashboard.statements.quotes import mask_quotes, quote_spans, sentence_bounds, spans_with_open_end, top_level, \
+    unclosed_opening
 
 
 def inner(text):
@@ -15,6 +16,12 @@ def inner(text):
     ('an unbalanced " mark', []),
     ('("bracketed")', [(0, "bracketed")]),
     ('x "one" and "two"', [(0, "one"), (0, "two")]),
+    ("'We will go,' he said.", [(0, "We will go,")]),
+    ("\u2018We don\u2019t,\u2019 he said.", [(0, "We don\u2019t,")]),
+    ('"We won\'t go," he said.', [(0, "We won't go,")]),
+    ('"The \'90s were hard," he said.', [(0, "The '90s were hard,")]),  # an unclosed single mark is an apostrophe
+    ('"Kazakhstan\'s \'best\' route," he said.', [(0, "Kazakhstan's 'best' route,"), (1, "best")]),
+    ('<b>"Bold," he said.</b>', [(0, "Bold,")]),
 ])
 def test_quote_spans(text, expected):
     assert inner(text) == expected
@@ -50,3 +57,11 @@ def test_sentence_ending_in_a_quote_keeps_its_closing_mark():
 
 def test_top_level_filters_nested():
     assert [s.depth for s in top_level(quote_spans('"a "b" c"'))] == [0]
+
+
+def test_a_quotation_left_open_runs_to_the_end_of_the_paragraph():
+    text = 'He said: "We will act. We will "really" act.'
+    assert unclosed_opening(text) == 9
+    assert [(s.depth, s.inner(text)) for s in spans_with_open_end(text)] == [
+        (0, 'We will act. We will "really" act.'), (1, "really")]
+    assert unclosed_opening('"closed," he said.') is None

@@ -207,6 +207,13 @@ def partial_quote_speaker(fragment: str) -> Who | None:
     return parse_who(ADVERBS.sub("", before))
 
 
+def trailing_attribution(prose: str) -> Attribution | None:
+    """The attribution closing a sentence that reports speech without quoting it: 'KTZ has ordered
+    ferries, the company said on Monday.'"""
+    head, comma, tail = prose.rstrip(" .").rpartition(",")
+    return after_quote(tail, ",") if comma and head.strip() and VERB.search(tail) else None
+
+
 def reporting_subject(prose: str) -> tuple[str, Who] | None:
     """('He said', who) for a sentence that reports speech without quoting it: 'He said the ferries
     were ordered.' The subject must open the sentence."""

@@ -8,8 +8,8 @@
   identified, and `quotation_warnings` says so.
 - A short quoted name or term ('the "Middle Corridor" project') is the outlet's own prose.
 - A reported statement is a sentence that reports speech without quoting it whole: "According to
-  the Minister, ...", "X also recalled that ...", "He said the ferries ...", or the sentence before
-  "This was stated by ...". Quoted words inside it stay part of it.
+  the Minister, ...", "X also recalled that ...", "He said the ferries ...", "..., the company said
+  on Monday.", or the sentence before "This was stated by ...". Quoted words inside it stay part of it.
 - An editor's insertion inside quoted words, such as "(Trans-Caspian International Transport Route
   - approx. TASS)", is kept verbatim as its own editorial segment: it is the agency's, not the
   speaker's.
@@ -19,11 +19,11 @@ Everything else (background, the headline) is the outlet's own prose and is not 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from dashboard.statements.attribution import ADVERBS, Attribution, after_quote, before_quote, parse_who, \
-    partial_quote_speaker, reporting_subject
-from dashboard.statements.links import link_statement, link_topics  # noqa: F401  (link_topics: the old name)
+    partial_quote_speaker, reporting_subject, trailing_attribution
 from dashboard.statements.model import DIRECT, REPORTED, UNIDENTIFIED, Article, Segment, Speaker, Statement
 from dashboard.statements.quotes import QuoteSpan, mask_quotes, sentence_bounds, spans_with_open_end, top_level, \
     unclosed_opening
@@ -99,6 +99,7 @@ def _excerpt(text: str, length: int = 50) -> str:
 def _paragraph_drafts(article: Article, index: int, paragraph: str, resolver: SpeakerResolver) -> list[_Draft]:
     spans = spans_with_open_end(paragraph)
     quotes = top_level(spans)
+    starts = [q.start for q in quotes]
     masked = mask_quotes(paragraph, spans)
     drafts: list[_Draft] = []
 
@@ -111,7 +112,7 @@ def _paragraph_drafts(article: Article, index: int, paragraph: str, resolver: Sp
     for start, end in sentence_bounds(paragraph, spans):
         sentence, prose = paragraph[start:end], masked[start:end]
         resolver.notice(prose)
-        in_sentence = [q for q in quotes if start <= q.start < end]
+        in_sentence = quotes[bisect_left(starts, start):bisect_left(starts, end)]
         reported = any(cue.search(prose) for cue in REPORTED_CUES)
         quoted = []
         for position, quote in enumerate(in_sentence):
@@ -138,6 +139,9 @@ def _paragraph_drafts(article: Article, index: int, paragraph: str, resolver: Sp
         elif reported or (not in_sentence and reporting_subject(prose)):
             attribution, speaker = _reported_attribution(sentence, prose, resolver)
             drafts.append(_Draft(statement(REPORTED, sentence, speaker, attribution), resolved=speaker is not None))
+        elif not in_sentence and (trailing := trailing_attribution(prose)):
+            speaker = resolver.resolve(trailing.who, trailing.text)
+            drafts.append(_Draft(statement(REPORTED, sentence, speaker, trailing.text), resolved=speaker is not None))
         previous = (start, end)
     return drafts
 
@@ -181,35 +185,45 @@ def _reported_attribution(sentence: str, prose: str, resolver: SpeakerResolver) 
 
 
 def _fill_continuations(drafts: list[_Draft]) -> None:
-    """Unattributed quotations take the speaker of the quotation they continue, until nothing changes."""
-    changed = True
-    while changed:
-        changed = False
-        for position, draft in enumerate(drafts):
-            if draft.resolved:
-                continue
-            source = _continued_from(drafts, position)
-            if source is not None:
-                draft.statement = replace(draft.statement, speaker=source.statement.speaker)
-                draft.resolved = changed = True
+    """Unattributed quotations take the speaker of the quotation they continue: the nearest earlier
+    attributed one of their paragraph, else the nearest later one; a quotation left open, the one
+    that goes on in the next paragraph; a quotation opening a paragraph, the one the previous
+    paragraph left open. One pass backwards and one forwards over the paragraphs reaches every chain."""
+    paragraphs: dict[int, list[_Draft]] = {}
+    for draft in drafts:
+        paragraphs.setdefault(draft.statement.paragraph, []).append(draft)
+    order = sorted(paragraphs)
+    for index in reversed(order):
+        _fill_within(paragraphs[index])
+        following = paragraphs.get(index + 1)
+        last = paragraphs[index][-1]
+        if not last.resolved and last.open_end and following and following[0].opens_paragraph and following[0].resolved:
+            _take_speaker(last, following[0])
+            _fill_within(paragraphs[index])
+    for index in order:
+        preceding = paragraphs.get(index - 1)
+        first = paragraphs[index][0]
+        if not first.resolved and first.opens_paragraph and preceding and preceding[-1].open_end \
+                and preceding[-1].resolved:
+            _take_speaker(first, preceding[-1])
+            _fill_within(paragraphs[index])
 
 
-def _continued_from(drafts: list[_Draft], position: int) -> _Draft | None:
-    draft = drafts[position]
-    paragraph = draft.statement.paragraph
-    same = [(i, d) for i, d in enumerate(drafts) if d.statement.paragraph == paragraph and d.resolved]
-    earlier = [d for i, d in same if i < position]
-    later = [d for i, d in same if i > position]
-    if earlier:
-        return earlier[-1]
-    if later:
-        return later[0]
-    if draft.open_end:
-        following = [d for d in drafts if d.statement.paragraph == paragraph + 1]
-        if following and following[0].opens_paragraph and following[0].resolved:
-            return following[0]
-    if draft.opens_paragraph:
-        preceding = [d for d in drafts if d.statement.paragraph == paragraph - 1]
-        if preceding and preceding[-1].open_end and preceding[-1].resolved:
-            return preceding[-1]
-    return None
+def _fill_within(paragraph: list[_Draft]) -> None:
+    source = None
+    for draft in paragraph:
+        if draft.resolved:
+            source = draft
+        elif source is not None:
+            _take_speaker(draft, source)
+    source = None
+    for draft in reversed(paragraph):  # what is left opens the paragraph, before its first attribution
+        if draft.resolved:
+            source = draft
+        elif source is not None:
+            _take_speaker(draft, source)
+
+
+def _take_speaker(draft: _Draft, source: _Draft) -> None:
+    draft.statement = replace(draft.statement, speaker=source.statement.speaker)
+    draft.resolved = True

@@ -6,7 +6,7 @@ A paragraph such as
 
 uses the same `"` to open the minister's words and to open his own quotation of a name. Which one a
 mark is follows from what stands beside it: a mark after a space (or at the start, or after a
-bracket) and before a word opens; a mark after a word or punctuation and before a space,
+bracket or a tag's '>') and before a word opens; a mark after a word or punctuation and before a space,
 punctuation or the end closes. Curly quotes say which they are. Nesting is then a stack.
 
 Single quotes are quotation marks too (‘…’ and '…'), but the same characters are apostrophes
@@ -26,8 +26,6 @@ OPENING = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201d", "\u2018":
 CLOSING = set(OPENING.values())
 STRAIGHT = '"'
 STRAIGHT_SINGLE = "'"
-SINGLE = {"\u2018", STRAIGHT_SINGLE}  # openers that may turn out to be apostrophes
-OPENERS = "".join(OPENING) + STRAIGHT + STRAIGHT_SINGLE
 
 
 @dataclass(frozen=True)
@@ -43,7 +41,7 @@ class QuoteSpan:
 def _is_opening(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{\u2014\u2013-:/\u201c\u00ab\u201e\u2018") and not after.isspace()
+    return (before.isspace() or before in "([{>\u2014\u2013-:/\u201c\u00ab\u201e\u2018") and not after.isspace()
 
 
 def _between_letters(text: str, i: int) -> bool:
@@ -105,13 +103,12 @@ def unclosed_opening(text: str) -> int | None:
 
 def spans_with_open_end(text: str) -> list[QuoteSpan]:
     """The quotations of `text`, plus one running from a mark left open to the end of the paragraph
-    (whose quotations inside it become nested)."""
+    (the quotations after it are already nested in it: the open mark stayed on the stack)."""
     spans = quote_spans(text)
     start = unclosed_opening(text)
     if start is None:
         return spans
-    inside = [QuoteSpan(s.start, s.end, s.depth + 1) if s.start > start else s for s in spans]
-    return sorted(inside + [QuoteSpan(start, len(text), 0)], key=lambda s: (s.start, s.depth))
+    return sorted(spans + [QuoteSpan(start, len(text), 0)], key=lambda s: (s.start, s.depth))
 
 
 def top_level(spans: list[QuoteSpan]) -> list[QuoteSpan]:
