@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from dashboard.appdata import load_app_data
 from dashboard.figure.map_figure import highlighted_routes
+from dashboard.registry.problems import DataError
 from dashboard.statements.extract import extract_statements
 from dashboard.statements.model import PLACE, ROUTE, SEA, UNIDENTIFIED, Article, Speaker
 from dashboard.statements.quotes import spans_with_open_end, top_level
@@ -133,9 +134,10 @@ def test_only_quote_attributed_with_an_indefinite_article_is_not_lost(data_copy)
 
 def test_a_malformed_article_still_stops_the_start_naming_the_file(data_copy):
     write_article(data_copy.seeds, "broken", "Title\nBody.\n", [])
-    with pytest.raises(Exception) as info:
+    with pytest.raises(DataError) as info:
         load_app_data(data_copy)
-    assert "seeds/broken.json: field 'speakers'" in str(info.value)
+    assert [str(p) for p in info.value.problems] == [
+        "seeds/broken.json: field 'speakers': must list at least one speaker with name and role"]
 
 
 def test_a_fresh_article_finds_the_registry_places_and_routes_it_names(data_copy, registry):
