@@ -59,7 +59,11 @@
       area = {left: root.left + size.l + plot.x[0] * w, right: root.left + size.l + plot.x[1] * w,
               top: root.top + size.t + (1 - plot.y[1]) * h, bottom: root.top + size.t + (1 - plot.y[0]) * h};
     }
-    var kept = [];
+    // What lies over the map (its legend) is kept clear too: a name under it could not be read.
+    var panel = gd.closest && gd.closest(".map-panel");
+    var kept = panel ? Array.prototype.map.call(panel.querySelectorAll(".map-legend"), function (el) {
+      return el.getBoundingClientRect();
+    }).filter(function (box) { return box.width > 0; }) : [];
     return candidates(gd).map(function (item) {
       var box = item.box;
       var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;

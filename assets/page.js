@@ -161,4 +161,14 @@ routeMapWhenDrawn(function (gd) {
   gd.on("plotly_afterplot", run);
   gd.on("plotly_relayout", run);
   run();
+  // Folding or unfolding the legend uncovers or covers names.
+  var panel = gd.closest(".map-panel");
+  var legend = panel && panel.querySelector(".map-legend");
+  if (legend) {
+    // On a map smaller than a large screen's, the open legend would cover the corridor: it starts
+    // folded to its title there, one click away.
+    var box = panel.getBoundingClientRect();
+    if (box.width < 1150 || box.height < 700) { legend.open = false; }
+    legend.addEventListener("toggle", run);
+  }
 });

@@ -2,4 +2,4 @@
 reader pan or zoom out to (dashboard/figure/frame.py holds the zoom to it), so never a void. One
 number for both: the build clips the base map to it, the figure sets its geo ranges to it."""
 
-BASE_MAP_EXTENT = (-25.0, 5.0, 160.0, 80.0)
+BASE_MAP_EXTENT = (-5.0, 0.0, 150.0, 82.0)

@@ -8,8 +8,9 @@ zoomed in (FRAME_SCALE) on the story: Lianyungang and Xi'an to Constanța and Is
 Samara (STORY_BOX).
 
 The scale that frames the story is worked out on d3's conic conformal projection, which draws
-Plotly's geo subplot. Both boxes are wider than any map panel, so both are fitted by width and their
-width ratio frames the story at any panel shape; a taller panel shows more north and south.
+Plotly's geo subplot, for every panel shape from square to 2.4:1; a taller panel shows more north
+and south. Plotly keeps the extent's shape, so the extent is about as wide as a laptop's map panel
+(1.8:1): a panel of another shape has a band of page beside or above the map, never a void in it.
 """
 
 from __future__ import annotations
@@ -63,10 +64,20 @@ def projected_bounds(box: dict) -> tuple[float, float, float, float]:
     return min(xs), max(xs), min(ys), max(ys)
 
 
+PANEL_ASPECTS = tuple(a / 10 for a in range(10, 25))  # width / height of a map panel or export: 1.0 to 2.4
+
+
+def _fit(aspect: float, bounds: tuple[float, float, float, float]) -> float:
+    """The scale at which Plotly fits these projected bounds into a panel of this shape (height 1)."""
+    x0, x1, y0, y1 = bounds
+    return min(aspect / (x1 - x0), 1 / (y1 - y0))
+
+
 def frame_scale() -> float:
-    """The projection scale at which the story box fills the map's width."""
+    """The projection scale at which the whole story box shows in a panel of any shape: Plotly fits
+    the extent to the panel, so the story fits at the smallest ratio of the two fits."""
     story, extent = projected_bounds(STORY_BOX), projected_bounds(MAP_EXTENT)
-    return round((extent[1] - extent[0]) / (story[1] - story[0]), 3)
+    return round(min(_fit(a, story) / _fit(a, extent) for a in PANEL_ASPECTS), 3)
 
 
 def frame_center() -> tuple[float, float]:

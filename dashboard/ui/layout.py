@@ -18,11 +18,15 @@ from dashboard.view import PANELS, View, view_classes
 
 def header(data: AppData) -> html.Header:
     return html.Header(className="page-header", children=[
-        html.H1(TITLE),
-        html.P(className="subtitle", children=(
-            "The Trans-Caspian International Transport Route (China → Kazakhstan → Caspian Sea → Azerbaijan → "
-            "Georgia → Europe) beside the routes Kazakhstan exports oil and gas by, and what was said about it.")),
-        html.P(f"Data as of {data.data_as_of}. Every figure links to its source.", className="as-of"),
+        html.Div(className="titles", children=[
+            html.H1(TITLE),
+            html.P(className="subtitle", children=[
+                "The Trans-Caspian International Transport Route (China → Kazakhstan → Caspian Sea → Azerbaijan → "
+                "Georgia → Europe) beside the routes Kazakhstan exports oil and gas by, and what was said about it. ",
+                html.Span(f"Data as of {data.data_as_of}; every figure links to its source.", className="as-of"),
+            ]),
+        ]),
+        share_controls(),
     ])
 
 
@@ -60,21 +64,33 @@ def route_list(data: AppData) -> html.Nav:
     ])
 
 
+# Plotly's own buttons that would send the figure to another host (Chart Studio) or save a bare
+# image without the report's legend and sources (the Export tab makes that): zoom, pan and reset stay.
+MODE_BAR_REMOVED = ["select2d", "lasso2d", "toImage", "sendDataToCloud", "editInChartStudio"]
+
+
+def map_config(topojson_url: str) -> dict:
+    return {"topojsonURL": topojson_url, "displaylogo": False, "scrollZoom": True, "responsive": True,
+            "showSendToCloud": False, "showEditInChartStudio": False, "modeBarButtonsToRemove": MODE_BAR_REMOVED}
+
+
 def map_panel(data: AppData, view: View, topojson_url: str, instant_selection: bool = True) -> html.Section:
+    """The map, with its legend on it (open by default, folds away)."""
     return html.Section(className="map-panel", **{"aria-label": "Map"}, children=[
         dcc.Graph(
             id=ids.MAP, figure=build_figure(data.registry, data.corpus, view, data.oil, data.timeline,
                                             instant_selection=instant_selection),
-            className="map-graph",
-            config={"topojsonURL": topojson_url, "displaylogo": False, "scrollZoom": True, "responsive": True,
-                    "modeBarButtonsToRemove": ["select2d", "lasso2d"]},
+            className="map-graph", config=map_config(topojson_url),
         ),
+        html.Details([html.Summary("Legend"), legend()], open=True, className="map-legend"),
     ])
 
 
-def share_controls() -> html.Section:
-    """Copy a link to exactly this view, or the iframe snippet that embeds it."""
-    return html.Section(className="share", **{"aria-label": "Share this view"}, children=[
+def share_controls() -> html.Details:
+    """Copy a link to exactly this view, or the iframe snippet that embeds it: a button that opens them."""
+    return html.Details(className="share-control", children=[
+        html.Summary("Share"),
+        html.Section(className="share", **{"aria-label": "Share this view"}, children=[
         html.Label(["Link to this view", dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, value="",
                                                    className="share-field")]),
         dcc.Clipboard(id=ids.COPY_LINK, target_id=ids.SHARE_LINK, title="Copy link", className="copy",
@@ -82,6 +98,7 @@ def share_controls() -> html.Section:
         html.Label(["Embed code", dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, value="", rows=3,
                                                className="share-field")]),
         dcc.Clipboard(id=ids.COPY_EMBED, target_id=ids.EMBED_CODE, title="Copy embed code", className="copy"),
+        ]),
     ])
 
 
@@ -163,9 +180,8 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         header(data),
         notice(),
         html.Main(className="main", children=[
-            html.Div(className="map-column", children=[map_panel(data, view, topojson_url, instant_selection), share_controls()]),
-            html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), route_list(data),
-                                                      legend()]),
+            html.Div(className="map-column", children=[map_panel(data, view, topojson_url, instant_selection)]),
+            html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), route_list(data)]),
             html.Aside(className="panels", children=[
                 panel_tabs(view),
                 html.Section(statements_panel(data), id=ids.STATEMENTS_PANEL, role="tabpanel",
