@@ -1,9 +1,11 @@
-"""Real services for the export-queue tests: a throwaway redis-server on a free port, and
-`python -m dashboard worker` processes against it."""
+"""Real services for the export tests: a throwaway redis-server on a free port, `python -m dashboard
+worker` processes against it, the dashboard itself served as users run it (`python -m dashboard serve`
+or gunicorn), and the request the Export button sends."""
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import socket
@@ -95,3 +97,72 @@ def export_worker(redis_url: str, cache_dir: Path, log: Path) -> Iterator[subpro
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, 9)
             process.wait()
+
+
+def processes_with_cache(cache_dir: Path) -> list:
+    """Every process running with this DASHBOARD_CACHE_DIR: a server, its jobs, the render service
+    and its browser all inherit it, wherever they were reparented."""
+    import psutil
+
+    found = []
+    for process in psutil.process_iter():
+        try:
+            if process.environ().get("DASHBOARD_CACHE_DIR") == str(cache_dir):
+                found.append(process)
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            pass
+    return found
+
+
+def start_dev_server(port: int, cache_dir: Path) -> subprocess.Popen:
+    """`python -m dashboard serve`, as `make run` starts it, answering /healthz."""
+    from bench.load_test import request
+
+    env = {**os.environ, "DASHBOARD_CACHE_DIR": str(cache_dir)}
+    with (cache_dir / "serve.log").open("w") as log:
+        process = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port)],
+                                   cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline and process.poll() is None:
+        with contextlib.suppress(OSError):
+            if request(f"http://127.0.0.1:{port}/healthz", timeout=2)[0] == 200:
+                return process
+        time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"python -m dashboard serve did not start:\n{(cache_dir / 'serve.log').read_text()[-3000:]}")
+
+
+@contextlib.contextmanager
+def dashboard_server(kind: str, cache_dir: Path) -> Iterator[str]:
+    """The dashboard served as users run it, on a free port with a cache folder of its own: "serve"
+    (the threaded development server of `make run`) or "gunicorn" (two sync workers, as in the load
+    test). Yields its address; stopped with SIGTERM, as a service manager stops it."""
+    from bench.load_test import start_gunicorn, stop_gunicorn
+
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    server = start_dev_server(port, cache_dir) if kind == "serve" else start_gunicorn(port, 2, cache_dir)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        if kind == "serve":
+            server.terminate()
+            server.wait(timeout=30)
+        else:
+            stop_gunicorn(server)
+
+
+def export_request(view: dict, fmt: str, preset: str, href: str = "http://127.0.0.1:8050/") -> bytes:
+    """The body the page posts when the Export button is clicked (as bench/load_test.py records it)."""
+    from dashboard import ids
+
+    state = [(ids.VIEW_STORE, "data", view), (ids.EXPORT_FORMAT, "value", fmt), (ids.EXPORT_PRESET, "value", preset),
+             (ids.EXPORT_WIDTH, "value", None), (ids.EXPORT_HEIGHT, "value", None), (ids.EXPORT_SCALE, "value", None),
+             (ids.EXPORT_QUOTE, "value", []), (ids.URL, "href", href)]
+    return json.dumps({
+        "output": f"..{ids.EXPORT_DOWNLOAD}.data...{ids.EXPORT_STATUS}.children..",
+        "outputs": [{"id": ids.EXPORT_DOWNLOAD, "property": "data"}, {"id": ids.EXPORT_STATUS, "property": "children"}],
+        "inputs": [{"id": ids.EXPORT_BUTTON, "property": "n_clicks", "value": 1}],
+        "changedPropIds": [f"{ids.EXPORT_BUTTON}.n_clicks"],
+        "state": [{"id": id_, "property": prop, "value": value} for id_, prop, value in state],
+    }).encode()

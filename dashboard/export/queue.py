@@ -23,6 +23,8 @@ import diskcache
 import psutil
 from dash import CeleryManager, DiskcacheManager
 
+from dashboard.export.job_processes import start_job
+
 # Results are kept for ten minutes, keyed by the request and the data's version: analysts asking for
 # the same export at once share one render, instead of the first poller taking the file and the
 # others waiting for a result that was already collected.
@@ -245,9 +247,19 @@ class QueueManager(SharedJobs, CeleryManager):
             return {}
 
 
-class LocalManager(SharedJobs, DiskcacheManager):
+class IsolatedJobs(DiskcacheManager):
+    """Dash's DiskcacheManager with its jobs started from a fork server, never forked from the
+    (possibly threaded) web server, and ending with the server (job_processes.py)."""
+
+    def call_job_fn(self, key, job_fn, args, context):
+        return start_job(job_fn, key, self._make_progress_key(key), args, context)
+
+
+class LocalManager(SharedJobs, IsolatedJobs):
     """Dash's DiskcacheManager, for exports run as processes beside the web workers, with:
 
+    - each job's process started clean, so that it inherits no lock, and ended with its server
+      (IsolatedJobs);
     - no process for an export whose result is already cached (Dash would start one anyway, collect
       the cached result and kill it: under load, one process per click on two cores), and one job
       for identical requests at once;

@@ -4,7 +4,8 @@ Dash runs each background callback in a fresh process, so a browser started insi
 it and every export would pay for a browser start. Jobs therefore hand their figure to this small
 render service instead: a process of its own, started by the first job that needs it, listening on
 a Unix socket in the app's cache folder and keeping one kaleido browser warm. It exits after
-IDLE_EXIT_S without work; the next job starts it again.
+IDLE_EXIT_S without work, or when the server whose job started it has gone; the next job starts it
+again.
 
     python -m dashboard.export.service SOCKET   (the key comes in ROUTE_MAP_RENDER_KEY)
 """
@@ -20,6 +21,7 @@ from multiprocessing import AuthenticationError
 from multiprocessing.connection import Client, Listener
 from pathlib import Path
 
+from dashboard.export.job_processes import SERVER_VARIABLE, WATCH_EVERY_S, alive
 from dashboard.export.presets import ExportSize
 from dashboard.export.renderer import ExportFailed, ExportUnavailable, Renderer
 
@@ -31,14 +33,16 @@ STOP = "stop"
 NOT_RUNNING = (FileNotFoundError, ConnectionRefusedError, ConnectionResetError, EOFError)
 
 
-def serve(address: str, key: bytes, idle_exit_s: float = IDLE_EXIT_S) -> None:
+def serve(address: str, key: bytes, idle_exit_s: float = IDLE_EXIT_S, server: str | None = None) -> None:
+    """Render until stopped, idle for idle_exit_s, or the server (job_processes.server_process) whose
+    job started the service has gone."""
     renderer = Renderer()
     listener = Listener(address, family="AF_UNIX", authkey=key)
     last_work = [time.monotonic()]
 
     def exit_when_idle() -> None:
-        while time.monotonic() - last_work[0] < idle_exit_s:
-            time.sleep(min(5.0, idle_exit_s))
+        while time.monotonic() - last_work[0] < idle_exit_s and (server is None or alive(server)):
+            time.sleep(min(WATCH_EVERY_S, idle_exit_s))
         renderer.close()
         os._exit(0)  # the listener's accept() cannot be interrupted otherwise
 
@@ -124,4 +128,4 @@ class RenderClient:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], bytes.fromhex(os.environ.pop(KEY_VARIABLE)))
+    serve(sys.argv[1], bytes.fromhex(os.environ.pop(KEY_VARIABLE)), server=os.environ.pop(SERVER_VARIABLE, None))

@@ -1,0 +1,69 @@
+"""Exports asked for at the same moment, on the servers users run: every one finishes, and nothing the
+server started outlives it.
+
+Forked from the threaded development server, a job could inherit a SQLite mutex another thread held
+and never finish (8 of 20 exports in four rounds of five; dashboard/export/job_processes.py).
+"""
+
+from __future__ import annotations
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import psutil
+import pytest
+
+from bench import load_test
+from bench.load_test import export_once
+from dashboard.export.renderer import find_browser
+from tests.services import dashboard_server, export_request, processes_with_cache
+
+pytestmark = pytest.mark.browser
+
+AT_ONCE = [("png", "slide-16x9"), ("svg", "slide-16x9"), ("pdf", "a4-landscape"), ("png", "report-column"),
+           ("svg", "a4-landscape")]
+# A new view each round: rendered, not collected from the cache of the round before.
+ROUNDS = ["cpc", "tanap", "kcts_planned", "aktau_makhachkala"]
+# Five exports queue for one warm browser: seconds each on a busy machine. A stuck job never ends.
+NORMAL_TIME_S = 90
+GONE_WITHIN_S = 15
+FILE = 200
+
+
+def exports_at_once(base: str, route: str) -> list:
+    """Five exports posted at the same moment, each polled until it answers: 200 for a file,
+    "export failed" for the Export tab's message, 504 for no answer in NORMAL_TIME_S."""
+    url = base + "/_dash-update-component?"  # export_once adds the poll's parameters with "&"
+    bodies = [export_request({"route": route}, fmt, preset) for fmt, preset in AT_ONCE]
+    with ThreadPoolExecutor(len(bodies)) as pool:
+        return list(pool.map(lambda body: export_once(url, body), bodies))
+
+
+def left_behind(cache_dir) -> list[str]:
+    deadline = time.monotonic() + GONE_WITHIN_S
+    while (processes := processes_with_cache(cache_dir)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    described = []
+    for process in processes:
+        try:
+            described.append(f"{process.pid} {' '.join(process.cmdline())[:120]}")
+            process.kill()  # so that one failure does not leave it to the next test
+        except psutil.NoSuchProcess:
+            pass
+    return described
+
+
+@pytest.mark.parametrize("server", ["serve", "gunicorn"])
+def test_exports_asked_at_the_same_moment_all_finish_and_none_outlives_the_server(server, tmp_path, monkeypatch):
+    monkeypatch.setattr(load_test, "EXPORT_TIMEOUT_S", NORMAL_TIME_S)
+    cache = tmp_path / "cache"
+    outcomes = []
+    with dashboard_server(server, cache) as base:
+        for route in ROUNDS:
+            outcomes.append(exports_at_once(base, route))
+    leftovers = left_behind(cache)
+    finished = sum(outcome in (FILE, "export failed") for round_ in outcomes for outcome in round_)
+    assert finished == len(ROUNDS) * len(AT_ONCE), f"{finished} of {len(ROUNDS) * len(AT_ONCE)} finished: {outcomes}"
+    if find_browser():
+        assert outcomes == [[FILE] * len(AT_ONCE)] * len(ROUNDS)
+    assert not leftovers, f"still running after the server stopped: {leftovers}"

@@ -1,0 +1,92 @@
+"""Local export jobs: started clean from the fork server (no lock of the web server inherited) and
+ended with their server."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from dashboard.export import job_processes
+from dashboard.export.job_processes import alive, job_context, run_job, server_process, start_job
+
+# Held by another thread of the web server while a job starts, as SQLite's mutex was.
+HELD = threading.Lock()
+
+
+def takes_the_lock(key, progress_key, args, context):
+    Path(args[0]).write_text("taken" if HELD.acquire(timeout=5) else "inherited held")
+
+
+def test_a_job_started_while_another_thread_holds_a_lock_does_not_inherit_it(tmp_path):
+    out = tmp_path / "lock.txt"
+    release = threading.Event()
+
+    def hold():
+        with HELD:
+            release.wait(30)
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    try:
+        while not HELD.locked():
+            time.sleep(0.01)
+        job = psutil.Process(start_job(takes_the_lock, "key", "key-progress", [str(out)], {}))
+        job.wait(timeout=30)
+    finally:
+        release.set()
+        holder.join()
+    assert out.read_text() == "taken"
+
+
+def test_a_job_is_not_the_web_servers_fork():
+    job = psutil.Process(start_job(time.sleep, 5))  # job_fn(*args): sleeps 5 s
+    try:
+        assert job.ppid() != os.getpid(), "jobs come from the fork server, not from a fork of this process"
+    finally:
+        job.kill()
+
+
+def sleeps(*args):
+    time.sleep(60)
+
+
+def test_a_job_ends_soon_after_its_server_has_gone():
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        identity = f"{server.pid}:{psutil.Process(server.pid).create_time()!r}"
+        job = job_context().Process(target=run_job, args=(identity, sleeps))
+        job.start()
+        time.sleep(1)
+        assert job.is_alive(), "a job lives while its server does"
+        server.kill()
+        server.wait()
+        job.join(timeout=5 + 4 * job_processes.WATCH_EVERY_S)
+        assert not job.is_alive()
+    finally:
+        server.kill()
+        if job.is_alive():
+            job.kill()
+
+
+def test_under_gunicorn_the_server_is_the_arbiter(monkeypatch):
+    monkeypatch.setenv("SERVER_SOFTWARE", "gunicorn/27.0.1")
+    assert server_process().split(":")[0] == str(os.getppid())
+    monkeypatch.delenv("SERVER_SOFTWARE")
+    assert server_process().split(":")[0] == str(os.getpid())
+
+
+@pytest.mark.parametrize("identity, expected", [
+    (lambda: server_process(), True),
+    (lambda: f"{os.getpid()}:1.0", False),  # the same pid, another process (pid reused)
+    (lambda: "99999999:1.0", False),
+    (lambda: "garbage", False),
+])
+def test_alive(identity, expected):
+    assert alive(identity()) is expected
