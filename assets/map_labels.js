@@ -64,11 +64,13 @@
     var kept = panel ? Array.prototype.map.call(panel.querySelectorAll(".map-legend"), function (el) {
       return el.getBoundingClientRect();
     }).filter(function (box) { return box.width > 0; }) : [];
+    var names = {}; // a name shown once: a selected place's own label wins over its everyday one
     return candidates(gd).map(function (item) {
       var box = item.box;
       var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
-      var keep = inside && box.width > 0 && !kept.some(function (other) { return intersects(box, other); });
-      if (keep) { kept.push(box); }
+      var keep = inside && box.width > 0 && !names[item.text.textContent] &&
+        !kept.some(function (other) { return intersects(box, other); });
+      if (keep) { kept.push(box); names[item.text.textContent] = true; }
       return {trace: item.trace, point: item.point, keep: keep, text: item.text, box: box};
     });
   }
@@ -100,9 +102,11 @@
   // kaleido's page: draw the figure once at the export's size, decide, and render the result.
   function wrapToImage() {
     var Plotly = window.Plotly;
-    if (!Plotly || Plotly.__routeMapLabels || !document.getElementById("kaleido-image")) { return false; }
+    if (!Plotly || Plotly.__routeMapLabels) { return false; }
     var toImage = Plotly.toImage;
     Plotly.toImage = function (figure, opts) {
+      var documentMeta = figure && figure.layout && figure.layout.meta && figure.layout.meta.document;
+      if (documentMeta && documentMeta.title) { document.title = documentMeta.title; } // a PDF's Title
       var hasLabels = figure && figure.data && figure.data.some(function (t) { return t.meta && t.meta.labels; });
       if (!hasLabels || !opts || !opts.width || !opts.height) { return toImage.apply(this, arguments); }
       var div = document.createElement("div");
@@ -120,5 +124,6 @@
     Plotly.__routeMapLabels = true;
     return true;
   }
-  wrapToImage();
+  // kaleido's page loads plotly.js before this file; should it come after, wrap once it is there.
+  if (!wrapToImage()) { window.addEventListener("load", wrapToImage); }
 })();

@@ -70,7 +70,9 @@ class Renderer:
         self._workdir = Path(tempfile.mkdtemp(prefix="route-map-export-"))
         assets = self._paths.assets
         script = geo_assets_script(assets / "topojson" / "world_50m.json", self._workdir / "geo-assets.js")
-        page = PageGenerator(plotly=str((assets / "plotly-geo.min.js").resolve()), mathjax=False, others=[str(script)])
+        # map_labels.js: the map's names decluttered at the export's size, as on screen.
+        page = PageGenerator(plotly=str((assets / "plotly-geo.min.js").resolve()), mathjax=False,
+                             others=[str(script), str((assets / "map_labels.js").resolve())])
         self._browser = WarmBrowser(page, RENDER_TIMEOUT_S)
 
     def render(self, figure: dict, size: ExportSize, fmt: str) -> bytes:

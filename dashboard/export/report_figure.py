@@ -12,15 +12,15 @@ import textwrap
 from dashboard.appdata import AppData
 from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.export.presets import ExportSize
-from dashboard.figure.map_figure import build_figure, scenario_result, trace_keys, trace_visible
+from dashboard.figure.map_figure import build_figure, highlighted_routes, scenario_result, trace_keys, trace_visible
 from dashboard.figure.styles import (COMMODITY_COLOURS, COMMODITY_LABELS, MODE_DASHES, MODE_LABELS, NODE_COLOUR,
-                                     STATUS_STYLES)
+                                     ROUTE_ROLES, STATUS_STYLES)
 from dashboard.registry.layers import LAYERS
 from dashboard.statements.model import DIRECT
 from dashboard.view import View
 
 FONT = "Arial, Helvetica, sans-serif"  # present in headless Chromium's font set and in every viewer
-CAPTION_FONT_PX = 9
+CAPTION_FONT_PX = 10  # 7.5 pt: a layout px is 1/96 inch on every preset, so at least 7 pt in print
 LEGEND_WIDTH_PX = 190
 TITLE_BLOCK_PX = 62
 
@@ -36,9 +36,10 @@ def visible_routes(data: AppData, view: View) -> list:
     return [route for route in data.registry.network.routes.values() if route.id in shown]
 
 
-def caption_sources(routes) -> list[str]:
+def caption_sources(routes, first: frozenset[str] = frozenset()) -> list[str]:
+    """The sources of the routes' figures, once each: the highlighted routes' first."""
     titles: dict[str, None] = {}
-    for route in routes:
+    for route in sorted(routes, key=lambda r: r.id not in first):
         for source in route.status_sources + (route.capacity.sources if route.capacity else ()):
             titles.setdefault(source.title)
     return list(titles)
@@ -46,10 +47,15 @@ def caption_sources(routes) -> list[str]:
 
 def subtitle(data: AppData, view: View) -> str:
     parts = []
-    if view.statement and data.corpus.statement(view.statement):
-        parts.append("Highlighted: the routes the selected statement concerns")
-    elif view.route:
-        parts.append(f"Highlighted: {data.registry.network.routes[view.route].name}")
+    statement = data.corpus.statement(view.statement) if view.statement else None
+    network = data.registry.network
+    if statement:
+        article = data.corpus.article(statement.article_id)
+        names = [network.routes[r].short_name for r in statement.route_ids if r in network.routes]
+        parts.append(f"Highlighted: what {statement.speaker.name}'s statement ({article.dateline}) concerns"
+                     + (f" — {', '.join(names)}" if names else ""))
+    if view.route and view.route in network.routes and (not statement or view.route not in statement.route_ids):
+        parts.append(f"Highlighted: {network.routes[view.route].name}")
     hidden_layers = [layer.label for layer in LAYERS if layer.id not in view.layers]
     if hidden_layers:
         parts.append(f"Hidden: {', '.join(hidden_layers)}")
@@ -59,7 +65,10 @@ def subtitle(data: AppData, view: View) -> str:
     if view.off or view.capacities:
         result = scenario_result(view, data.oil)
         event = data.event(view.event)
-        parts.append(f"Scenario{' ' + event.date if event else ''}: Kazakhstan can export {result.total:,.1f} of "
+        assumption = (f"{event.date} {event.title}" if event else
+                      "; ".join([f"off: {', '.join(sorted(view.off))}"] * bool(view.off)
+                                + [f"{edge} at {value:g} Mt/y" for edge, value in view.capacities]))
+        parts.append(f"Scenario ({assumption}): Kazakhstan can export {result.total:,.1f} of "
                      f"{result.supply:,.1f} Mt/y")
     if not parts:
         parts.append("Kazakhstan's oil and gas export routes beside the Middle Corridor")
@@ -76,7 +85,8 @@ def caption_lines(data: AppData, view: View, link: str, width_px: float) -> list
     # Non-breaking spaces keep each route's name on one line of the caption.
     names = [r.short_name.replace(" ", "\u00a0") for r in routes]
     text = (f"Routes shown: {'; '.join(names) or 'none'}. "
-            f"Sources: {'; '.join(caption_sources(routes)) or 'none'}. {ATTRIBUTION} "
+            f"Sources: {'; '.join(caption_sources(routes, highlighted_routes(view, data.corpus))) or 'none'}. "
+            f"{ATTRIBUTION} "
             f"Data as of {data.data_as_of}.")
     lines = wrap(text, width_px, CAPTION_FONT_PX)
     if link:
@@ -104,8 +114,11 @@ def legend_traces(data: AppData, view: View) -> list[dict]:
             trace["legendgrouptitle"] = {"text": f"<b>{title}</b>"}
         traces.append(trace)
 
+    for role in dict.fromkeys(ROUTE_ROLES[r.id] for r in routes if r.id in ROUTE_ROLES):
+        item(role.label, "role", "Corridors", line={"color": role.colour, "width": min(role.width, 4)})
     for c in commodities:
-        item(COMMODITY_LABELS[c], "commodity", "Commodity", line={"color": COMMODITY_COLOURS[c], "width": 3})
+        if any(r.commodity == c and r.id not in ROUTE_ROLES for r in routes):
+            item(COMMODITY_LABELS[c], "commodity", "Commodity", line={"color": COMMODITY_COLOURS[c], "width": 3})
     for m in modes:
         item(MODE_LABELS[m], "mode", "Mode", line={"color": "#444", "width": 2, "dash": MODE_DASHES[m]})
     for s in statuses:
@@ -120,21 +133,29 @@ def legend_traces(data: AppData, view: View) -> list[dict]:
     return traces
 
 
-def pull_quote(data: AppData, view: View, width_px: float) -> dict | None:
+QUOTE_FONT_PX = 11
+
+
+def pull_quote_lines(data: AppData, view: View, width_px: float) -> list[str]:
+    """The selected statement, wrapped to the width above the map, with its speaker and date; a
+    quote too long for a report is cut at a word and marked with an ellipsis."""
     statement = data.corpus.statement(view.statement) if view.statement else None
     if statement is None:
-        return None
+        return []
     article = data.corpus.article(statement.article_id)
     words = statement.text if len(statement.text) <= 420 else statement.text[:419].rsplit(" ", 1)[0] + " …"
     body = f"“{words}”" if statement.kind == DIRECT else f"{words} (reported)"
-    lines = wrap(body, min(width_px * 0.42, 460), 11)
-    attribution = (f"— {statement.speaker.name}, {statement.speaker.role}, quoted by {article.outlet}, "
-                   f"{article.dateline}")
+    speaker = ", ".join(part for part in (statement.speaker.name, statement.speaker.role) if part)
+    return wrap(body, width_px, QUOTE_FONT_PX) + [f"— {speaker}, quoted by {article.outlet}, {article.dateline}"]
+
+
+def pull_quote(lines: list[str]) -> dict:
+    """The pull quote in the band between the title and the map: beside the map, never over it."""
     return {
-        "text": "<br>".join(_text(line) for line in lines) + "<br><i>" + _text(attribution) + "</i>",
-        "xref": "paper", "yref": "paper", "x": 0.005, "y": 0.995, "xanchor": "left", "yanchor": "top",
-        "align": "left", "showarrow": False, "bgcolor": "rgba(255,255,255,0.92)", "bordercolor": "#CC79A7",
-        "borderwidth": 1.5, "borderpad": 6, "font": {"size": 11, "family": FONT, "color": "#222"},
+        "text": "<br>".join(_text(line) for line in lines[:-1]) + "<br><i>" + _text(lines[-1]) + "</i>",
+        "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom", "yshift": 6,
+        "align": "left", "showarrow": False, "bgcolor": "#fbf4f8", "bordercolor": "#CC79A7", "borderwidth": 0,
+        "borderpad": 4, "font": {"size": QUOTE_FONT_PX, "family": FONT, "color": "#222"},
     }
 
 
@@ -146,6 +167,9 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
     figure["data"] += legend_traces(data, view)
     map_width = size.width - LEGEND_WIDTH_PX - 20
     lines = caption_lines(data, view, link, size.width - 24)
+    quote_lines = pull_quote_lines(data, view, map_width - 12) if quote else []
+    subtitle_lines = wrap(subtitle(data, view), size.width - 24, (8 if size.height < 600 else 10) + 2)
+    quote_px = (len(quote_lines) * (QUOTE_FONT_PX + 3) + 16) if quote_lines else 0
     caption_px = (len(lines) + 1) * (CAPTION_FONT_PX + 3) + 6
     compact = size.height < 600  # a report column: smaller legend so every item fits
     legend_font = 8 if compact else 10
@@ -153,7 +177,8 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
     layout.update({
         "width": size.width, "height": size.height, "showlegend": True, "paper_bgcolor": "white",
         "font": {"family": FONT, "size": 11, "color": "#222"},
-        "margin": {"l": 12, "r": LEGEND_WIDTH_PX, "t": TITLE_BLOCK_PX, "b": caption_px},
+        "margin": {"l": 12, "r": LEGEND_WIDTH_PX, "t": TITLE_BLOCK_PX + quote_px + 22 * (len(subtitle_lines) - 1),
+                   "b": caption_px},
         "legend": {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "font": {"size": legend_font},
                    "groupclick": "toggleitem", "tracegroupgap": 2 if compact else 6, "itemwidth": 30,
                    "bgcolor": "rgba(255,255,255,0)"},
@@ -161,9 +186,10 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
             # Title and subtitle as an annotation pinned to the top margin: a multi-line layout.title
             # anchored at the top is clipped by the renderer.
             "text": f"<b>{_text(TITLE)}</b><br><span style='font-size:{legend_font + 2}px;color:#555'>"
-                    f"{_text(subtitle(data, view))}</span>",
-            "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom", "yshift": 10,
-            "align": "left", "showarrow": False, "font": {"size": 16 if compact else 18, "family": FONT},
+                    + "<br>".join(_text(line) for line in subtitle_lines) + "</span>",
+            "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
+            "yshift": 10 + quote_px, "align": "left", "showarrow": False,
+            "font": {"size": 16 if compact else 18, "family": FONT},
         }, {
             "text": "<br>".join(_text(line) for line in lines), "xref": "paper", "yref": "paper",
             "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -8, "align": "left",
@@ -177,9 +203,10 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
         geo["center"] = {"lon": view.center[0], "lat": view.center[1]}
     if view.scale:
         geo["projection"] = {**geo["projection"], "scale": view.scale}
-    if quote:
-        annotation = pull_quote(data, view, map_width)
-        if annotation:
-            layout["annotations"].append(annotation)
+    if quote_lines:
+        layout["annotations"].append(pull_quote(quote_lines))
+    # The document's title (kaleido's page takes it from here: a PDF's Title metadata).
+    layout["meta"] = {"document": {"title": f"{TITLE} — {subtitle(data, view)}", "author": "The Middle Corridor "
+                                   "route map (dashboard)", "subject": f"Data as of {data.data_as_of}"}}
     layout.pop("uirevision", None)
     return figure

@@ -100,6 +100,8 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("schwedt", "Schwedt", "top center", 59),
     PlaceLabel("duisburg", "Duisburg", "top center", 60),
     PlaceLabel("sangachal", "Sangachal", "bottom right", 61),
+    PlaceLabel("cpc_terminal", "CPC terminal", "bottom left", 62),
+    PlaceLabel("kropotkinskaya", "Kropotkinskaya", "top center", 63),
 )
 
 ROUTE_LABELS: tuple[RouteLabel, ...] = (
@@ -121,7 +123,7 @@ def place_name(node: Node) -> str:
 def _textfont(kind: str, colour: str | None = None) -> dict:
     style = LABEL_STYLES[kind]
     return {"size": style.size, "color": colour or style.colour, "weight": style.weight, "style": style.style,
-            "textcase": style.case, "shadow": HALO, "family": "inherit"}
+            "textcase": style.case, "shadow": HALO}
 
 
 def _text_trace(name: str, lons: list, lats: list, texts: list, positions: list | str, priorities: list,

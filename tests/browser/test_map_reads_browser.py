@@ -1,0 +1,140 @@
+"""The map as a reader sees it, at the sizes people use: the whole corridor in frame, the map most of
+the screen, names that never overlap, the legend in view, no toolbar button that talks to another host."""
+
+import pytest
+from selenium.webdriver.support.ui import WebDriverWait
+
+from tests.browser.harness import MAP_READY, console_errors
+
+GD = "document.querySelector('#route-map .js-plotly-plot')"
+MIDDLE_CORRIDOR = ("lianyungang", "xian", "khorgos", "dostyk", "almaty", "aktau", "kuryk", "alat", "baku", "tbilisi",
+                   "poti", "batumi", "constanta", "kars", "istanbul")
+
+# Where each node is drawn, in CSS px of the page, and the plot area's box.
+NODES_DRAWN = f"""
+const gd = {GD}, geo = gd._fullLayout.geo._subplot, size = gd._fullLayout._size;
+const box = gd.getBoundingClientRect();
+const nodes = {{}};
+for (const trace of gd.data) {{
+  if (trace.customdata && trace.lon) trace.customdata.forEach((id, i) => {{
+    const [x, y] = geo.projection([trace.lon[i], trace.lat[i]]);
+    nodes[id] = [box.left + size.l + x, box.top + size.t + y];
+  }});
+}}
+return {{nodes, area: [box.left + size.l, box.top + size.t, box.left + size.l + size.w, box.top + size.t + size.h],
+         viewport: [innerWidth, innerHeight]}};
+"""
+
+# The names shown (not decluttered away), with their boxes.
+SHOWN_NAMES = f"""
+const gd = {GD};
+return [...gd.querySelectorAll('.scattergeo text')]
+  .filter(t => t.textContent && t.style.display !== 'none' && t.closest('.trace').__data__[0].trace.meta
+               && t.closest('.trace').__data__[0].trace.meta.labels !== undefined
+               && t.closest('.trace').__data__[0].trace.visible === true)
+  .map(t => {{ const r = t.getBoundingClientRect(); return [t.textContent, r.left, r.top, r.right, r.bottom]; }});
+"""
+
+
+def open_at(driver, url, width, height, mobile=False):
+    if mobile:  # a real phone's width: a desktop window cannot be narrower than ~500 px
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
+    else:
+        driver.set_window_size(width, height)
+    driver.get(url)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return !!{GD}.__routeMapLabels"))
+
+
+def overlaps(names):
+    pairs = []
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]:
+                pairs.append((a[0], b[0]))
+    return pairs
+
+
+SIZES = [(1920, 1080, False, "/"), (1366, 768, False, "/"), (360, 740, True, "/"), (800, 500, False, "/embed")]
+
+
+@pytest.mark.parametrize("width, height, mobile, path", SIZES)
+def test_the_whole_middle_corridor_is_in_frame(driver, server_url, width, height, mobile, path):
+    open_at(driver, server_url + path, width, height, mobile)
+    drawn = driver.execute_script(NODES_DRAWN)
+    left, top, right, bottom = drawn["area"]
+    outside = [n for n in MIDDLE_CORRIDOR
+               if not (left <= drawn["nodes"][n][0] <= right and top <= drawn["nodes"][n][1] <= bottom)]
+    assert outside == []
+    assert console_errors(driver) == []
+
+
+@pytest.mark.parametrize("width, height, mobile, share", [(1920, 1080, False, 0.55), (1366, 768, False, 0.55),
+                                                          (360, 740, True, 0.60)])
+def test_the_map_is_most_of_the_first_screen(driver, server_url, width, height, mobile, share):
+    open_at(driver, server_url, width, height, mobile)
+    shown = driver.execute_script(
+        f"const r = {GD}.getBoundingClientRect();"
+        "const w = Math.min(r.right, innerWidth) - Math.max(r.left, 0);"
+        "const h = Math.min(r.bottom, innerHeight) - Math.max(r.top, 0);"
+        "return (w * h) / (innerWidth * innerHeight);")
+    assert shown >= share, f"the map is {shown:.0%} of the screen"
+
+
+@pytest.mark.parametrize("width, height, mobile", [(1920, 1080, False), (1366, 768, False), (360, 740, True)])
+def test_names_never_overlap_at_the_frame_and_after_a_zoom(driver, server_url, width, height, mobile):
+    open_at(driver, server_url, width, height, mobile)
+    names = driver.execute_script(SHOWN_NAMES)
+    assert {"Kazakhstan", "Caspian Sea", "Aktau", "Baku"} <= {n[0] for n in names} or width < 1000
+    assert overlaps(names) == []
+    driver.execute_script(f"Plotly.relayout({GD}, {{'geo.projection.scale': {GD}._fullLayout.geo.projection.scale * 2.5,"
+                          "'geo.center.lon': 47, 'geo.center.lat': 42})")
+    WebDriverWait(driver, 5).until(lambda d: "Tbilisi" in {n[0] for n in d.execute_script(SHOWN_NAMES)})
+    zoomed = driver.execute_script(SHOWN_NAMES)
+    assert len(zoomed) > 0 and overlaps(zoomed) == []
+    assert {"Baku", "Tbilisi", "Aktau"} <= {n[0] for n in zoomed}
+    assert console_errors(driver) == []
+
+
+def test_a_selection_names_its_own_places_first(driver, server_url):
+    open_at(driver, server_url + "/?route=middle_corridor_black_sea", 1366, 768)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return {GD}.data.at(-1).lon.length > 0"))
+    WebDriverWait(driver, 5).until(lambda d: {"Poti", "Constanța"} <= {n[0] for n in d.execute_script(SHOWN_NAMES)})
+    names = driver.execute_script(SHOWN_NAMES)
+    assert overlaps(names) == [] and len([n for n in names if n[0] == "Poti"]) == 1
+
+
+@pytest.mark.parametrize("width, height, mobile", [(1920, 1080, False), (1366, 768, False), (360, 740, True)])
+def test_the_legend_is_on_the_map_and_in_view(driver, server_url, width, height, mobile):
+    open_at(driver, server_url, width, height, mobile)
+    legend = driver.execute_script(
+        "const l = document.querySelector('.map-panel .map-legend'); const r = l.getBoundingClientRect();"
+        "return [r.top, r.bottom, l.open, innerHeight, l.textContent];")
+    top, bottom, is_open, inner_height, text = legend
+    assert 0 <= top and bottom <= inner_height
+    if width >= 1900:
+        assert is_open and "Disrupted" in text and "Event" in text and "what binds" in text
+
+
+def test_no_toolbar_button_sends_the_map_elsewhere_or_saves_it_bare(driver, server_url):
+    open_at(driver, server_url, 1366, 768)
+    buttons = driver.execute_script(
+        "return [...document.querySelectorAll('.modebar-btn')].map(b => (b.getAttribute('data-title') || '') + ' '"
+        " + (b.getAttribute('data-attr') || '') + ' ' + (b.getAttribute('data-val') || ''))")
+    joined = " ".join(buttons).lower()
+    assert buttons and "cloud" not in joined and "chart studio" not in joined and "png" not in joined
+    assert "zoom" in joined and "pan" in joined
+
+
+def test_share_is_a_control_that_opens_the_link_and_the_embed_code(driver, server_url):
+    from selenium.webdriver.common.by import By
+
+    from dashboard import ids
+    open_at(driver, server_url, 1366, 768)
+    link = driver.find_element(By.ID, ids.SHARE_LINK)
+    assert not link.is_displayed()
+    driver.find_element(By.CSS_SELECTOR, ".share-control > summary").click()
+    WebDriverWait(driver, 5).until(lambda d: link.is_displayed())
+    assert link.get_attribute("value").startswith(server_url)
+    assert driver.find_element(By.ID, ids.EMBED_CODE).is_displayed()
