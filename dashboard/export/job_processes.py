@@ -19,6 +19,7 @@ not take the jobs it started with it. The render service a job starts watches th
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 
@@ -58,7 +59,11 @@ def exit_with(server: str, every_s: float = WATCH_EVERY_S) -> None:
 
 
 def run_job(server: str, job_fn, *args) -> None:
-    """A job's process: Dash's job function, for no longer than the server lives."""
+    """A job's process: Dash's job function, for no longer than the server lives.
+
+    Ctrl+C in the server's terminal reaches its jobs too; they leave it to the server, which ends
+    them as it exits, rather than each printing a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.environ[SERVER_VARIABLE] = server  # handed down to the render service, if this job starts it
     exit_with(server)
     job_fn(*args)
@@ -73,7 +78,10 @@ def job_context():
 
 
 def start_job(job_fn, *args) -> int:
-    """Start a job from the fork server; its pid."""
-    process = job_context().Process(target=run_job, args=(server_process(), job_fn, *args))
+    """Start a job from the fork server; its pid.
+
+    Daemonic: a server that exits (Ctrl+C, or a gunicorn worker stopped) ends its jobs at once
+    instead of waiting for them; a server killed outright runs no clean-up, hence exit_with."""
+    process = job_context().Process(target=run_job, args=(server_process(), job_fn, *args), daemon=True)
     process.start()
     return process.pid
