@@ -22,7 +22,10 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 	touch $@
 
 # Exports need a browser; the dashboard runs without one (its Export tab then says so), so a failed
-# install does not stop `make run`.
+# install does not stop `make run`. It serves with the development server, not gunicorn: a bad setting
+# or data file is then one line, not a worker's traceback; its export jobs are as safe as gunicorn's
+# (they start from a fork server, never from a fork of the threaded server: tests/test_export_concurrency.py
+# runs the same exports against both).
 run: $(VENV)/.runtime
 	-@$(MAKE) --no-print-directory browser || echo "No Chromium: exports are off, everything else works."
 	$(PY) -m dashboard serve --host $(HOST) --port $(PORT)
