@@ -54,7 +54,7 @@ geodata: $(VENV)/.runtime
 	$(PY) -m geodata.build
 
 screenshot: $(VENV)/.dev browser
-	$(PY) tools/screenshot.py docs/screenshot.png
+	$(PY) tools/screenshot.py docs
 
 bench: $(VENV)/.dev browser
 	$(PY) bench/run_all.py

@@ -50,15 +50,10 @@
 
   // Which labels to keep: [{trace, point, keep}], in priority order.
   function decide(gd) {
-    var area = gd.getBoundingClientRect();
-    var plot = gd._fullLayout && gd._fullLayout.geo && gd._fullLayout.geo.domain;
-    var size = gd._fullLayout && gd._fullLayout._size;
-    var root = gd.getBoundingClientRect();
-    if (size && plot) {
-      var w = size.w, h = size.h;
-      area = {left: root.left + size.l + plot.x[0] * w, right: root.left + size.l + plot.x[1] * w,
-              top: root.top + size.t + (1 - plot.y[1]) * h, bottom: root.top + size.t + (1 - plot.y[0]) * h};
-    }
+    // The map's drawn frame (Plotly's geo background), not the figure: a report's margins hold the
+    // title and legend, and a name half outside the frame would be cut.
+    var frame = gd.querySelector(".geolayer .bg") || gd.querySelector(".geo .bg");
+    var area = (frame || gd).getBoundingClientRect();
     // What lies over the map (its legend) is kept clear too: a name under it could not be read.
     var panel = gd.closest && gd.closest(".map-panel");
     var kept = panel ? Array.prototype.map.call(panel.querySelectorAll(".map-legend"), function (el) {

@@ -12,9 +12,11 @@ import textwrap
 from dashboard.appdata import AppData
 from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.export.presets import ExportSize
-from dashboard.figure.map_figure import build_figure, highlighted_routes, scenario_result, trace_keys, trace_visible
+from dashboard.figure.map_figure import (build_figure, highlighted_nodes, highlighted_routes, scenario_result,
+                                         trace_keys, trace_visible)
+from dashboard.figure.scenario_traces import BOTTLENECK_COLOUR, EVENT_COLOUR, OUT_COLOUR
 from dashboard.figure.styles import (COMMODITY_COLOURS, COMMODITY_LABELS, MODE_DASHES, MODE_LABELS, NODE_COLOUR,
-                                     ROUTE_ROLES, STATUS_STYLES)
+                                     ALTERNATIVE, HIGHLIGHT_COLOUR, ROUTE_ROLES, STATUS_STYLES, STORY)
 from dashboard.registry.layers import LAYERS
 from dashboard.statements.model import DIRECT
 from dashboard.view import View
@@ -76,26 +78,76 @@ def subtitle(data: AppData, view: View) -> str:
 
 
 def wrap(text: str, width_px: float, font_px: float) -> list[str]:
-    columns = max(20, int(width_px / (font_px * 0.52)))
+    columns = max(20, int(width_px / (font_px * 0.55)))
     return textwrap.wrap(text, columns, break_long_words=True, break_on_hyphens=False)
 
 
-def caption_lines(data: AppData, view: View, link: str, width_px: float) -> list[str]:
+def caption_lines(data: AppData, view: View, link: str, width_px: float, max_lines: int = 99) -> list[str]:
+    """Routes shown, their sources (the highlighted routes' first), attribution, the data's date and
+    the link that reopens the view, in at most `max_lines`: past that, the route list gives way to
+    its count and the sources to as many as fit and how many more the link shows."""
     routes = visible_routes(data, view)
     # Non-breaking spaces keep each route's name on one line of the caption.
     names = [r.short_name.replace(" ", "\u00a0") for r in routes]
-    text = (f"Routes shown: {'; '.join(names) or 'none'}. "
-            f"Sources: {'; '.join(caption_sources(routes, highlighted_routes(view, data.corpus))) or 'none'}. "
-            f"{ATTRIBUTION} "
-            f"Data as of {data.data_as_of}.")
-    lines = wrap(text, width_px, CAPTION_FONT_PX)
-    if link:
-        lines += wrap(f"Reopen this view: {link}", width_px, CAPTION_FONT_PX)
-    return lines
+    sources = caption_sources(routes, highlighted_routes(view, data.corpus))
+    link_lines = wrap(f"Reopen this view: {link}", width_px, CAPTION_FONT_PX) if link else []
+    tail = f"{ATTRIBUTION} Data as of {data.data_as_of}."
+
+    def lines_for(shown: str, kept: int) -> list[str]:
+        more = f" … and {len(sources) - kept} more, with every figure, at the link below" if kept < len(sources) else ""
+        text = f"Routes shown: {shown}. Sources: {'; '.join(sources[:kept]) or 'none'}{more}. {tail}"
+        return wrap(text, width_px, CAPTION_FONT_PX) + link_lines
+
+    lines = lines_for("; ".join(names) or "none", len(sources))
+    if len(lines) <= max_lines:
+        return lines
+    shown = f"{len(routes)} (named on the map and in the legend)"
+    kept = len(sources)
+    while kept > 1 and len(lines_for(shown, kept)) > max_lines:
+        kept -= 1
+    return lines_for(shown, kept)
 
 
-def legend_traces(data: AppData, view: View) -> list[dict]:
-    """Legend-only traces (no points) for what the map shows: commodities, modes, statuses, places."""
+DASH_WORDS = {"solid": "solid", "longdash": "long dashes", "dot": "dots", "dashdot": "dash-dots", "dash": "dashes"}
+
+
+def legend_sentence(traces: list[dict]) -> str:
+    """The legend as one line of text, for a preset too small to give it a column: each group's
+    items with the look that tells them apart (from the same traces a full legend draws)."""
+    groups: dict[str, list[str]] = {}
+    titles: dict[str, str] = {}
+    for trace in traces:
+        if not trace.get("showlegend"):
+            continue
+        group = trace.get("legendgroup", "")
+        titles.setdefault(group, _plain((trace.get("legendgrouptitle") or {}).get("text", "")))
+        line, marker = trace.get("line") or {}, trace.get("marker") or {}
+        if group == "mode":
+            look = DASH_WORDS.get(line.get("dash", "solid"), "")
+        elif group == "status":
+            look = STATUS_WORDS.get(trace["name"], "")
+        elif line:
+            look = COLOUR_WORDS.get(line.get("color", ""), "")
+        else:
+            look = MARKER_WORDS.get(marker.get("symbol", ""), "")
+        groups.setdefault(group, []).append(f"{trace['name']}{' (' + look + ')' if look else ''}")
+    return "Key — " + "; ".join(f"{titles[g]}: {', '.join(items)}" for g, items in groups.items()) + "."
+
+
+COLOUR_WORDS = {ROLE.colour: word for ROLE, word in ((STORY, "vermillion, heavy"), (ALTERNATIVE, "grey"))} | {
+    COMMODITY_COLOURS["oil"]: "brown", COMMODITY_COLOURS["gas"]: "blue", BOTTLENECK_COLOUR: "pink band"}
+STATUS_WORDS = {STATUS_STYLES["operating"].label: "", STATUS_STYLES["expanding"].label: "thicker",
+                STATUS_STYLES["planned"].label: "thinner, paler", STATUS_STYLES["disrupted"].label + " (crossed)": "crosses"}
+MARKER_WORDS = {"circle": "●", "circle-open": "○", "diamond": "◆ orange", "x": "✖ dark red"}
+
+
+def _plain(markup: str) -> str:
+    return markup.replace("<b>", "").replace("</b>", "")
+
+
+def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict]:
+    """Legend-only traces (no points) for what the map shows: the corridors, commodities, modes,
+    statuses, places, events, the selection and a scenario's marks; shorter names when compact."""
     routes = visible_routes(data, view)
     network = data.registry.network
     commodities = [c for c in COMMODITY_COLOURS if any(r.commodity == c for r in routes)]
@@ -115,7 +167,8 @@ def legend_traces(data: AppData, view: View) -> list[dict]:
         traces.append(trace)
 
     for role in dict.fromkeys(ROUTE_ROLES[r.id] for r in routes if r.id in ROUTE_ROLES):
-        item(role.label, "role", "Corridors", line={"color": role.colour, "width": min(role.width, 4)})
+        item(role.short_label if compact else role.label, "role", "Corridors",
+             line={"color": role.colour, "width": min(role.width, 4)})
     for c in commodities:
         if any(r.commodity == c and r.id not in ROUTE_ROLES for r in routes):
             item(COMMODITY_LABELS[c], "commodity", "Commodity", line={"color": COMMODITY_COLOURS[c], "width": 3})
@@ -126,17 +179,28 @@ def legend_traces(data: AppData, view: View) -> list[dict]:
         item(style.label + (" (crossed)" if style.marked else ""), "status", "Status",
              line={"color": "#444", "width": style.width})
     if "nodes" in view.layers:
-        item("Place, sourced position", "places", "Places",
+        item("Sourced position" if compact else "Place, sourced position", "places", "Places",
              marker={"symbol": "circle", "color": NODE_COLOUR, "size": 7})
-        item("Place, approximate position", "places", "Places",
+        item("Approximate position" if compact else "Place, approximate position", "places", "Places",
              marker={"symbol": "circle-open", "color": NODE_COLOUR, "size": 7, "line": {"width": 1.5}})
+    if "events" in view.layers and data.timeline:
+        item("Event" if compact else "Event (disruption or agreement)", "places", "Places",
+             marker={"symbol": "diamond", "color": EVENT_COLOUR, "size": 8, "line": {"width": 1, "color": "#333"}})
+    if highlighted_nodes(view, data.registry, data.corpus):
+        item("Selected" if compact else "Place of the selection", "places", "Places",
+             marker={"symbol": "circle-open", "color": HIGHLIGHT_COLOUR, "size": 10, "line": {"width": 2.5}})
+    if view.off or view.capacities:
+        item("What binds" if compact else "What binds the exports", "scenario", "Scenario",
+             line={"color": BOTTLENECK_COLOUR, "width": 6})
+        if view.off:
+            item("Switched off", "scenario", "Scenario", marker={"symbol": "x", "color": OUT_COLOUR, "size": 9})
     return traces
 
 
 QUOTE_FONT_PX = 11
 
 
-def pull_quote_lines(data: AppData, view: View, width_px: float) -> list[str]:
+def pull_quote_lines(data: AppData, view: View, width_px: float, max_lines: int = 8) -> list[str]:
     """The selected statement, wrapped to the width above the map, with its speaker and date; a
     quote too long for a report is cut at a word and marked with an ellipsis."""
     statement = data.corpus.statement(view.statement) if view.statement else None
@@ -146,7 +210,11 @@ def pull_quote_lines(data: AppData, view: View, width_px: float) -> list[str]:
     words = statement.text if len(statement.text) <= 420 else statement.text[:419].rsplit(" ", 1)[0] + " …"
     body = f"“{words}”" if statement.kind == DIRECT else f"{words} (reported)"
     speaker = ", ".join(part for part in (statement.speaker.name, statement.speaker.role) if part)
-    return wrap(body, width_px, QUOTE_FONT_PX) + [f"— {speaker}, quoted by {article.outlet}, {article.dateline}"]
+    lines = wrap(body, width_px, QUOTE_FONT_PX)
+    if len(lines) > max_lines:  # cut at a word, marked, the quotation mark kept
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rsplit(" ", 1)[0] + (" …”" if statement.kind == DIRECT else " …")
+    return lines + [f"— {speaker}, quoted by {article.outlet}, {article.dateline}"]
 
 
 def pull_quote(lines: list[str]) -> dict:
@@ -164,23 +232,27 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
     figure = build_figure(data.registry, data.corpus, view, data.oil, data.timeline)
     for trace in figure["data"]:
         trace["showlegend"] = False
-    figure["data"] += legend_traces(data, view)
-    map_width = size.width - LEGEND_WIDTH_PX - 20
-    lines = caption_lines(data, view, link, size.width - 24)
-    quote_lines = pull_quote_lines(data, view, map_width - 12) if quote else []
-    subtitle_lines = wrap(subtitle(data, view), size.width - 24, (8 if size.height < 600 else 10) + 2)
+    compact = size.height < 600  # a report column: the legend as a line of text, the map the full width
+    legend = legend_traces(data, view, compact)
+    map_width = size.width - (0 if compact else LEGEND_WIDTH_PX) - 20
+    budget = max(4, int(size.height * (0.16 if compact else 0.2) / (CAPTION_FONT_PX + 3)))
+    key = wrap(legend_sentence(legend), size.width - 24, CAPTION_FONT_PX) if compact else []
+    lines = key + caption_lines(data, view, link, size.width - 24, max_lines=budget)
+    if not compact:
+        figure["data"] += legend
+    quote_lines = pull_quote_lines(data, view, map_width - 12, max_lines=3 if compact else 8) if quote else []
+    subtitle_lines = wrap(subtitle(data, view), size.width - 24, 12)
     quote_px = (len(quote_lines) * (QUOTE_FONT_PX + 3) + 16) if quote_lines else 0
+    legend_font = 10  # 7.5 pt, like the caption: legible in print at every preset
     caption_px = (len(lines) + 1) * (CAPTION_FONT_PX + 3) + 6
-    compact = size.height < 600  # a report column: smaller legend so every item fits
-    legend_font = 8 if compact else 10
     layout = figure["layout"]
     layout.update({
-        "width": size.width, "height": size.height, "showlegend": True, "paper_bgcolor": "white",
+        "width": size.width, "height": size.height, "showlegend": not compact, "paper_bgcolor": "white",
         "font": {"family": FONT, "size": 11, "color": "#222"},
-        "margin": {"l": 12, "r": LEGEND_WIDTH_PX, "t": TITLE_BLOCK_PX + quote_px + 22 * (len(subtitle_lines) - 1),
-                   "b": caption_px},
-        "legend": {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "font": {"size": legend_font},
-                   "groupclick": "toggleitem", "tracegroupgap": 2 if compact else 6, "itemwidth": 30,
+        "margin": {"l": 12, "r": 12 if compact else LEGEND_WIDTH_PX,
+                   "t": TITLE_BLOCK_PX + quote_px + 22 * (len(subtitle_lines) - 1), "b": caption_px},
+        "legend": {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "tracegroupgap": 6,
+                   "font": {"size": legend_font}, "groupclick": "toggleitem", "itemwidth": 30,
                    "bgcolor": "rgba(255,255,255,0)"},
         "annotations": [{
             # Title and subtitle as an annotation pinned to the top margin: a multi-line layout.title

@@ -42,13 +42,15 @@ class RouteRole:
     status's; `casing` is the width of the pale line drawn beneath it (0: none)."""
 
     label: str
+    short_label: str
     colour: str
     width: float
     casing: float = 0.0
 
 
-STORY = RouteRole("The Middle Corridor (the story's route)", "#D55E00", 4.2, 7.5)
-ALTERNATIVE = RouteRole("Northern corridor through Russia (its alternative)", "#8a8a8a", 1.8)
+STORY = RouteRole("The Middle Corridor (the story's route)", "Middle Corridor", "#D55E00", 4.2, 7.5)
+ALTERNATIVE = RouteRole("Northern corridor through Russia (its alternative)", "Northern corridor (Russia)", "#8a8a8a",
+                        1.8)
 ROUTE_ROLES = {
     "middle_corridor_black_sea": STORY,
     "middle_corridor_turkey": STORY,
