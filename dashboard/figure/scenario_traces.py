@@ -51,12 +51,22 @@ def out_trace() -> dict:
             "marker": {"symbol": "x", "size": 16, "color": OUT_COLOUR, "line": {"width": 1, "color": "white"}}}
 
 
+MARK_WORDS = {"none": "changed nothing", "agreement": "agreement: no capacity added",
+              "target": "a stated target, not capacity"}
+
+
+def event_hover(event: TimelineEvent) -> str:
+    """An event as it happened: what it did, and for how long; a mark that changed nothing says so."""
+    said = MARK_WORDS.get(event.kind) or (f"lasted {event.duration}" if event.duration else "")
+    return f"<b>{event.date}</b> {event.title}" + (f" <i>({said})</i>" if said else "")
+
+
 def events_trace(registry: Registry, timeline: tuple[TimelineEvent, ...]) -> dict:
     places: dict[str, list[TimelineEvent]] = {}
     for event in timeline:
         places.setdefault(event.place, []).append(event)
     nodes = [registry.network.nodes[p] for p in places]
-    texts = ["<br>".join(f"<b>{e.date}</b> {e.title}" for e in places[n.id]) for n in nodes]
+    texts = ["<br>".join(event_hover(e) for e in places[n.id]) for n in nodes]
     return {"type": "scattergeo", "mode": "markers", "name": "Events", "lon": [n.lon for n in nodes],
             "lat": [n.lat for n in nodes], "text": texts, "hovertemplate": "%{text}<extra></extra>",
             "marker": {"symbol": "diamond", "size": 11, "color": EVENT_COLOUR, "line": {"width": 1, "color": "#333"}},

@@ -1,22 +1,30 @@
 """The Scenarios tab: switch parts of the oil export network off, grow the legs that can grow, or
-replay a dated event, and read at once how much Kazakhstan can still export, by which routes, how
-much of it crosses Russia, how concentrated it is and what binds; with every assumption and source."""
+replay a dated event as it happened. Today reads the sources' volumes; a disruption reads as a range,
+the floor (the other routes as today) and the ceiling (every other route up to its capacity), with the
+share through Russia, the concentration and what binds, and where the data leave a split open; with
+every assumption and source."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.figure.map_figure import scenario_result
+from dashboard.scenario.summary import (binds_text, headline, hhi_text, mt, open_split_text, percent, route_text,
+                                        share_text)
 from dashboard.ui.panels import source_links
+from dashboard.url_state import encode
 from dashboard.view import View
 
 TODAY = "today"
 
 
 def event_marks(data: AppData) -> dict:
-    marks = {i: {"label": e.date[:7]} for i, e in enumerate(data.timeline)}
+    # Marks that change nothing (agreements, targets, a court order that was never applied) are bracketed.
+    marks = {i: {"label": e.date[:7] if e.changes_network else f"({e.date[:7]})"} for i, e in enumerate(data.timeline)}
     marks[len(data.timeline)] = {"label": "Today"}
     return marks
 
@@ -34,43 +42,95 @@ def scenario_controls(view: View, data: AppData, cap_ids: list[str]) -> tuple:
             [capacities.get(edge_id, data.oil.edges[edge_id].capacity) for edge_id in cap_ids])
 
 
+KIND_WORDS = {"outage": "Outage", "cap": "Partial: capacity capped", "none": "Changed nothing",
+              "agreement": "Agreement signed (no capacity added)", "target": "A stated target, not capacity"}
+
+
+def what_if_href(view: View, event) -> str:
+    """The address of the view with a target applied as the user's own what-if."""
+    capacities = dict(view.capacities) | dict(event.what_if_capacities)
+    return "?" + encode(replace(view, off=view.off | frozenset(event.what_if_off),
+                                capacities=tuple(sorted(capacities.items())), event=None))
+
+
 def event_detail(data: AppData, view: View) -> list:
     event = data.event(view.event)
     if event is None and (view.off or view.capacities):
         return [html.P("Your own scenario: the switches and sizes below.", className="hint")]
     if event is None:
-        return [html.P("Today's network, as the sources describe it. Move the slider to replay an event.",
-                       className="hint")]
-    return [html.P([html.Strong(event.date), f" — {event.title} "]),
-            html.P(["Sources: ", *source_links(event.sources)], className="hint")]
+        return [html.P("Today's network, as the sources describe it. Move the slider to replay an event: only "
+                       "outages and caps change the network; agreements and targets are marks.", className="hint")]
+    parts = [html.P([html.Strong(event.date), f" — {event.title} "]),
+             html.P([html.Strong(KIND_WORDS.get(event.kind, event.kind)),
+                     f". Lasted: {event.duration}." if event.duration else "", f" {event.note}" if event.note else ""],
+                    className="hint")]
+    if event.stated:
+        parts.append(html.P(["Stated: ", html.Q(event.stated)], className="hint"))
+    if event.what_if_off or event.what_if_capacities:
+        parts.append(dcc.Link("Apply it as a what-if", href=what_if_href(view, event), className="what-if"))
+    parts.append(html.P(["Sources: ", *source_links(event.sources)], className="hint"))
+    return parts
+
+
+def route_rows(data: AppData, result) -> list:
+    names = route_names(data)
+    oil = data.oil
+    floor = {r.route: r for r in result.floor.routes}
+    ceiling = {r.route: r for r in result.ceiling.routes}
+    volumes = oil.volume_of
+    order = sorted(set(floor) | set(ceiling) | {r for r, v in volumes.items() if v},
+                   key=lambda r: (-volumes.get(r, 0), -(ceiling[r].high if r in ceiling else 0), r))
+    rows = []
+    for route_id in order:
+        cells = [names.get(route_id, route_id), mt(volumes.get(route_id, 0)) if volumes.get(route_id) else "—"]
+        if result.changed:
+            cells += [route_text(floor.get(route_id)), route_text(ceiling.get(route_id))]
+        else:
+            cells.append(percent(volumes[route_id] / result.today) if result.today and volumes.get(route_id) else "—")
+        cells.append("yes" if route_id in oil.crosses_russia else "no")
+        rows.append(html.Tr([html.Td(c) for c in cells]))
+    return rows
+
+
+def route_names(data: AppData) -> dict[str, str]:
+    return {route_id: route.short_name for route_id, route in data.registry.network.routes.items()}
 
 
 def scenario_result_view(data: AppData, view: View) -> list:
     result = scenario_result(view, data.oil)
     oil = data.oil
-    routes = data.registry.network.routes
-    share = result.total / result.supply if result.supply else 0
-    rows = [html.Tr([html.Td(routes[route_id].short_name if route_id in routes else route_id),
-                     html.Td(f"{mt:,.1f}"), html.Td(f"{mt / result.total:.0%}" if result.total else "—"),
-                     html.Td("yes" if route_id in oil.crosses_russia else "no")])
-            for route_id, mt in result.by_route]
-    bottlenecks = [oil.edges[e] for e in result.bottlenecks]
+    year = oil.volume_year
+    if not result.changed:
+        metrics = [
+            html.Li(["Share through Russia (of what the routes carried): ", html.Strong(share_text(result.floor.russia))]),
+            html.Li(["Concentration of export routes (HHI, of what they carried): ",
+                     html.Strong(hhi_text(result.floor.hhi)), " of 10,000"]),
+            html.Li(f"{mt(oil.supply - result.today)} Mt of the export total is on no route in the sources: "
+                    f"{oil.tolerance_reason}"),
+            html.Li(["Room: with every route up to its capacity the network could carry ",
+                     html.Strong(f"{mt(result.ceiling.total)} Mt/y"), f" ({binds_text(oil, result.ceiling)})."]),
+        ]
+        heads = ("Exit route", f"{year} (Mt)", "Share", "Via Russia")
+    else:
+        metrics = [
+            html.Li(["Share through Russia: floor ", html.Strong(share_text(result.floor.russia)), ", ceiling ",
+                     html.Strong(share_text(result.ceiling.russia))]),
+            html.Li(["Concentration of export routes (HHI): floor ", html.Strong(hhi_text(result.floor.hhi)),
+                     ", ceiling ", html.Strong(hhi_text(result.ceiling.hhi)), " of 10,000"]),
+            html.Li(["What binds at the ceiling: ", html.Strong(binds_text(oil, result.ceiling))]),
+        ]
+        open_split = open_split_text(result.ceiling, route_names(data))
+        if open_split:
+            metrics.append(html.Li(open_split))
+        heads = ("Exit route", f"{year} (Mt)", "Floor", "Ceiling", "Via Russia")
     return [
-        html.P(className="headline", children=[
-            "Kazakhstan can export ", html.Strong(f"{result.total:,.1f} Mt/y"),
-            f" of the {result.supply:,.1f} Mt it exported in 2025 ({share:.0%})."]),
-        html.Ul(className="metrics", children=[
-            html.Li(["Share that must cross Russia: ", html.Strong(f"{result.russia_share:.0%}"),
-                     " (the split that sends the least through Russia)"]),
-            html.Li(["Concentration of export routes (HHI): ", html.Strong(f"{result.hhi:,.0f}"),
-                     " of 10,000"]),
-            html.Li(["Bottlenecks: ", html.Strong("; ".join(f"{e.label}" for e in bottlenecks)
-                                                  or "none — the 2025 export volume fits")]),
-        ]),
+        html.P(headline(result, year), className="headline"),
+        html.Ul(className="metrics", children=metrics),
         html.Table(className="figures", children=[
-            html.Caption("Routes carrying it (Mt/y)"),
-            html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Exit route", "Mt/y", "Share", "Via Russia")])),
-            html.Tbody(rows),
+            html.Caption("Routes, Mt/y" + (": today's volumes, the floor and the ceiling (a range where the data "
+                                           "do not decide)" if result.changed else ": what each carried")),
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in heads])),
+            html.Tbody(route_rows(data, result)),
         ]),
     ]
 
@@ -78,16 +138,20 @@ def scenario_result_view(data: AppData, view: View) -> list:
 def assumptions(data: AppData) -> html.Details:
     oil = data.oil
     items = [html.Li([f"Oil to move: {oil.supply:,.1f} Mt/y — {oil.supply_label}. ", *source_links(oil.supply_sources)])]
+    for volume in oil.volumes:
+        figure = f"{volume.value:,.1f} Mt in {volume.year}" if volume.value is not None else "no published volume"
+        items.append(html.Li([f"Today, {volume.label}: {figure}. ", *source_links(volume.sources)]))
     basis_words = {"figure": "published capacity", "derived": "derived from published figures",
-                   "volume": "a recent annual volume, used as today's capacity"}
+                   "volume": "no capacity is published: its recent volume is taken as the most it carries"}
     for edge in oil.edges.values():
         if edge.capacity is None:
             continue
-        items.append(html.Li([f"{edge.label}: {edge.capacity:,.1f} Mt/y ({basis_words.get(edge.basis, edge.basis)}). ",
-                              *source_links(edge.sources)]))
-    items.append(html.Li("Links without a sourced capacity (fields to the hubs, Transneft beyond Samara, the CPC "
-                         "terminal's moorings when open) are not limits. Rail to Batumi and Kulevi has no sourced "
-                         "capacity and is left out. Mt and bbl/d are not converted: no factor is sourced."))
+        items.append(html.Li([f"Capacity, {edge.label}: {edge.capacity:,.1f} Mt/y ({basis_words.get(edge.basis, edge.basis)}). ",
+                              *([f"{edge.what_if}. "] if edge.what_if else []), *source_links(edge.sources)]))
+    items.append(html.Li("Links without a sourced capacity (fields to the hubs, Transneft beyond Samara, the tankers "
+                         "from Aktau to Baku) are not limits of their own. Rail to Batumi and Kulevi has no sourced "
+                         "capacity or Kazakh volume and is left out. Events are replayed on today's network and "
+                         "volumes. Mt and bbl/d are not converted: no factor is sourced."))
     return html.Details(className="assumptions", children=[html.Summary("Assumptions and sources"), html.Ul(items)])
 
 
@@ -116,7 +180,7 @@ def scenario_panel(data: AppData, view: View) -> html.Div:
                 html.Label(edge.label, htmlFor=f"cap-{edge.id}"),
                 dcc.Slider(id={"type": ids.SCENARIO_CAP, "id": edge.id}, min=0, max=edge.expandable_to, step=0.5,
                            value=capacity,
-                           marks={0: "0", edge.capacity: "today" if edge.capacity else "0",
+                           marks={0: "0", edge.capacity: "capacity" if edge.capacity else "0",
                                   edge.expandable_to: f"{edge.expandable_to:g}"},
                            tooltip={"placement": "bottom", "always_visible": False}),
             ]) for edge, capacity in zip(oil.expandable, capacities)],
