@@ -5,6 +5,7 @@ data leave a split open. Pure text; no Dash."""
 from __future__ import annotations
 
 import math
+import re
 from typing import Mapping
 
 from dashboard.scenario.flow import Bound, FlowResult, RouteFlow
@@ -69,3 +70,8 @@ def headline(result: FlowResult, year: int) -> str:
     return (f"Kazakhstan could export between {mt(result.floor.total)} Mt/y (floor: "
             f"{FLOOR_MEANS.format(year=year)}) and {mt(result.ceiling.total)} Mt/y (ceiling: {CEILING_MEANS}), "
             f"of the {mt(result.supply)} Mt it exported in {year}.")
+
+
+def short_label(label: str) -> str:
+    """An edge's label up to its first parenthesis or colon: 'Atyrau-Samara (17-17.5 Mt/y)' -> 'Atyrau-Samara'."""
+    return re.split(r" \(|:", label, maxsplit=1)[0]
