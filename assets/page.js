@@ -141,7 +141,8 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
     },
     position: function (position) {
       if (!position || (!position.center && !position.scale)) { return window.dash_clientside.no_update; }
-      var update = {"geo.projection.scale": position.scale || 1};
+      var update = {};
+      if (position.scale) { update["geo.projection.scale"] = position.scale; }
       if (position.center) {
         update["geo.center.lon"] = position.center[0];
         update["geo.center.lat"] = position.center[1];

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Callable
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard.registry.layers import LAYER_IDS
@@ -21,8 +22,6 @@ from dashboard.view import DEFAULT_LAYERS, EMBED_PANELS, PANELS, SCALE_RANGE, Vi
 MAX_QUERY_CHARS = 2000
 MAX_SHOWN_CHARS = 40
 LIST_SEPARATOR = ","
-PARAMETERS = ("layers", "status", "route", "statement", "center", "scale", "panel", "embed", "panels", "off", "cap",
-              "event")
 
 
 @dataclass(frozen=True)
@@ -46,31 +45,7 @@ def _number(value: float) -> str:
 
 
 def encode(view: View) -> str:
-    params: list[tuple[str, str]] = []
-    if view.layers != DEFAULT_LAYERS:
-        params.append(("layers", LIST_SEPARATOR.join(x for x in LAYER_IDS if x in view.layers)))
-    if view.statuses != frozenset(STATUSES):
-        params.append(("status", LIST_SEPARATOR.join(x for x in STATUSES if x in view.statuses)))
-    if view.route:
-        params.append(("route", view.route))
-    if view.statement:
-        params.append(("statement", view.statement))
-    if view.center is not None:
-        params.append(("center", f"{_number(view.center[0])},{_number(view.center[1])}"))
-    if view.scale is not None:
-        params.append(("scale", _number(view.scale)))
-    if view.panel != default_panel(view.route):
-        params.append(("panel", view.panel))
-    if view.off:
-        params.append(("off", LIST_SEPARATOR.join(sorted(view.off))))
-    if view.capacities:
-        params.append(("cap", LIST_SEPARATOR.join(f"{edge}:{_number(value)}" for edge, value in view.capacities)))
-    if view.event:
-        params.append(("event", view.event))
-    if view.embed:
-        params.append(("embed", "1"))
-        if view.embed_panels:
-            params.append(("panels", LIST_SEPARATOR.join(x for x in EMBED_PANELS if x in view.embed_panels)))
+    params = [(p.name, value) for p in PARAMETERS if (value := p.encode(view)) is not None]
     return urlencode(params, safe=",:")
 
 
@@ -87,13 +62,20 @@ def _float(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _id_list(name: str, value: str, allowed: tuple[str, ...], ignored: list[str]) -> frozenset[str]:
+def _id_list(name: str, value: str, allowed: tuple[str, ...], ignored: list[str],
+             default: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The known ids of a list. A list that names only unknown ids keeps the default: a link with a
+    typo should not hide the whole map (an empty list still means none)."""
     items = [x for x in value.split(LIST_SEPARATOR) if x != ""]
     unknown = [x for x in items if x not in allowed]
+    known = frozenset(x for x in items if x in allowed)
     if unknown:
+        kept = " (the default kept)" if items and not known and default else ""
         ignored.append(f"{name}: unknown {', '.join(_shown(x) for x in unknown[:5])}"
-                       + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""))
-    return frozenset(x for x in items if x in allowed)
+                       + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "") + kept)
+        if not known:
+            return default
+    return known
 
 
 def _center(value: str, ignored: list[str]) -> tuple[float, float] | None:
@@ -148,53 +130,94 @@ def decode(query: str, vocabulary: Vocabulary) -> tuple[View, tuple[str, ...]]:
                        f"{MAX_QUERY_CHARS:,} were read")
         query = query[:MAX_QUERY_CHARS]
     view = View()
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
+    unknown: dict[str, int] = {}
     for name, value in parse_qsl(query, keep_blank_values=True):
-        if name not in PARAMETERS:
-            ignored.append(f"unknown parameter {_shown(name)!r}")
+        parameter = BY_NAME.get(name)
+        if parameter is None:
+            unknown[name] = unknown.get(name, 0) + 1
             continue
-        if name in seen:
-            ignored.append(f"{name}: given twice, the first one was used")
-            continue
-        seen.add(name)
-        if name == "layers":
-            view = replace(view, layers=_id_list(name, value, LAYER_IDS, ignored))
-        elif name == "status":
-            view = replace(view, statuses=_id_list(name, value, STATUSES, ignored))
-        elif name in ("route", "statement"):
-            known = vocabulary.routes if name == "route" else vocabulary.statements
-            if value in known:
-                view = replace(view, **{name: value})
-            elif value:
-                ignored.append(f"{name}: unknown {_shown(value)!r}")
-        elif name == "center":
-            view = replace(view, center=_center(value, ignored))
-        elif name == "scale":
-            view = replace(view, scale=_scale(value, ignored))
-        elif name == "panel":
-            if value in PANELS:
-                view = replace(view, panel=value)
-            else:
-                ignored.append(f"panel: unknown {_shown(value)!r}")
-        elif name == "embed":
-            if value in ("1", "true", "yes", ""):
-                view = replace(view, embed=True)
-            elif value not in ("0", "false", "no"):
-                ignored.append(f"embed: {_shown(value)!r} is not 1 or 0")
-        elif name == "panels":
-            view = replace(view, embed_panels=_id_list(name, value, EMBED_PANELS, ignored))
-        elif name == "off":
-            view = replace(view, off=_id_list(name, value, tuple(sorted(vocabulary.switches)), ignored))
-        elif name == "cap":
-            view = replace(view, capacities=_capacities(value, vocabulary, ignored))
-        elif name == "event":
-            if value in vocabulary.events:
-                view = replace(view, event=value)
-            elif value:
-                ignored.append(f"event: unknown {_shown(value)!r}")
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] == 1:
+            view = parameter.decode(view, value, vocabulary, ignored)
+    for name in list(unknown)[:5]:
+        ignored.append(f"unknown parameter {_shown(name)!r}")
+    if len(unknown) > 5:
+        ignored.append(f"and {len(unknown) - 5} more unknown parameters")
+    for name, count in seen.items():
+        if count > 1:
+            ignored.append(f"{name}: given {'twice' if count == 2 else f'{count} times'}, the first one was used")
     if "panel" not in seen:
         view = replace(view, panel=default_panel(view.route))
     if view.embed_panels and not view.embed:
         ignored.append("panels: only used with embed=1")
         view = replace(view, embed_panels=frozenset())
     return view, tuple(ignored)
+
+
+def _known_id(field: str, known: Callable[[Vocabulary], frozenset[str]]) -> Callable:
+    def decode_id(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+        if value in known(vocabulary):
+            return replace(view, **{field: value})
+        if value:
+            ignored.append(f"{field}: unknown {_shown(value)!r}")
+        return view
+    return decode_id
+
+
+def _decode_panel(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+    if value in PANELS:
+        return replace(view, panel=value)
+    ignored.append(f"panel: unknown {_shown(value)!r}")
+    return view
+
+
+def _decode_embed(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+    if value in ("1", "true", "yes", ""):
+        return replace(view, embed=True)
+    if value not in ("0", "false", "no"):
+        ignored.append(f"embed: {_shown(value)!r} is not 1 or 0")
+    return view
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One part of the address: its name, how a view writes it (None: the default, left out) and how
+    it is read back into a view (anything unusable is named in `ignored`). The table below is the
+    one place a parameter is defined: encode, decode and the URL's order all come from it."""
+
+    name: str
+    encode: Callable[[View], str | None]
+    decode: Callable[[View, str, Vocabulary, list[str]], View]
+
+
+def _joined(order: tuple[str, ...], chosen: frozenset[str]) -> str:
+    return LIST_SEPARATOR.join(x for x in order if x in chosen)
+
+
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("layers", lambda v: _joined(LAYER_IDS, v.layers) if v.layers != DEFAULT_LAYERS else None,
+              lambda v, value, voc, ignored: replace(
+                  v, layers=_id_list("layers", value, LAYER_IDS, ignored, DEFAULT_LAYERS))),
+    Parameter("status", lambda v: _joined(STATUSES, v.statuses) if v.statuses != frozenset(STATUSES) else None,
+              lambda v, value, voc, ignored: replace(
+                  v, statuses=_id_list("status", value, STATUSES, ignored, frozenset(STATUSES)))),
+    Parameter("route", lambda v: v.route or None, _known_id("route", lambda voc: voc.routes)),
+    Parameter("statement", lambda v: v.statement or None, _known_id("statement", lambda voc: voc.statements)),
+    Parameter("center", lambda v: f"{_number(v.center[0])},{_number(v.center[1])}" if v.center is not None else None,
+              lambda v, value, voc, ignored: replace(v, center=_center(value, ignored))),
+    Parameter("scale", lambda v: _number(v.scale) if v.scale is not None else None,
+              lambda v, value, voc, ignored: replace(v, scale=_scale(value, ignored))),
+    Parameter("panel", lambda v: v.panel if v.panel != default_panel(v.route) else None, _decode_panel),
+    Parameter("off", lambda v: LIST_SEPARATOR.join(sorted(v.off)) or None,
+              lambda v, value, voc, ignored: replace(
+                  v, off=_id_list("off", value, tuple(sorted(voc.switches)), ignored))),
+    Parameter("cap", lambda v: LIST_SEPARATOR.join(f"{edge}:{_number(value)}" for edge, value in v.capacities) or None,
+              lambda v, value, voc, ignored: replace(v, capacities=_capacities(value, voc, ignored))),
+    Parameter("event", lambda v: v.event or None, _known_id("event", lambda voc: voc.events)),
+    Parameter("embed", lambda v: "1" if v.embed else None, _decode_embed),
+    Parameter("panels", lambda v: _joined(EMBED_PANELS, v.embed_panels) if v.embed and v.embed_panels else None,
+              lambda v, value, voc, ignored: replace(
+                  v, embed_panels=_id_list("panels", value, EMBED_PANELS, ignored))),
+)
+BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}

@@ -6,16 +6,19 @@ derived from it, so two users never share one and a link can reproduce it.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
+from dashboard.figure.frame import GEO_FRAME
 from dashboard.registry.layers import LAYER_IDS, LAYERS
 from dashboard.registry.model import STATUSES
 
 DEFAULT_LAYERS = frozenset(layer.id for layer in LAYERS if layer.visible_by_default)
 PANELS = ("statements", "details", "table", "scenario", "export")  # the side panel's tabs; the first is the default
 EMBED_PANELS = ("legend", "statements", "details")  # what an embedded map may show beside itself
-SCALE_RANGE = (0.5, 30.0)  # Plotly geo projection scale: from the whole corridor to a port
+# Plotly geo projection scale: from a little more than the whole corridor to a port, as the map allows.
+SCALE_RANGE = (GEO_FRAME["projection"]["minscale"], float(GEO_FRAME["projection"]["maxscale"]))
 
 
 @dataclass(frozen=True)
@@ -115,15 +118,19 @@ def with_map_position(view: View, relayout: Mapping[str, Any] | None) -> View:
         return view
     center = view.center
     lon, lat = relayout.get("geo.center.lon"), relayout.get("geo.center.lat")
-    if isinstance(lon, (int, float)) and isinstance(lat, (int, float)):
-        center = (round(float(lon), 4), round(float(lat), 4))
+    if _finite(lon) and _finite(lat):  # a client may send anything: on the globe, or not at all
+        center = (round(min(180.0, max(-180.0, float(lon))), 4), round(min(90.0, max(-90.0, float(lat))), 4))
     scale = relayout.get("geo.projection.scale", view.scale)
-    if isinstance(scale, (int, float)):
+    if _finite(scale):
         low, high = SCALE_RANGE
         scale = round(min(high, max(low, float(scale))), 4)
     else:
         scale = view.scale
     return replace(view, center=center, scale=scale)
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def clear_selection(view: View) -> View:

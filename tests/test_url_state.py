@@ -97,7 +97,7 @@ def test_readable_encoding():
     ("panel=sidebar", "panel: unknown 'sidebar'"),
     ("center=abc", "center: 'abc' is not 'longitude,latitude'"),
     ("center=500,10", "center: 500,10 is off the globe, moved to 180,10"),
-    ("scale=9999", "scale: 9999 is out of range 0.5-30, set to 30"),
+    ("scale=9999", f"scale: 9999 is out of range {SCALE_RANGE[0]:g}-{SCALE_RANGE[1]:g}, set to {SCALE_RANGE[1]:g}"),
     ("scale=nan", "scale: 'nan' is not a number"),
     ("foo=1", "unknown parameter 'foo'"),
     ("route=cpc&route=tap", "route: given twice, the first one was used"),
@@ -138,3 +138,31 @@ def test_scenario_round_trip_reads_well():
     view = View(off=frozenset({"cpc_terminal"}), capacities=(("aktau_baku", 20.0),), event=None)
     assert encode(view) == "off=cpc_terminal&cap=aktau_baku:20"
     assert decode("off=cpc_terminal&cap=aktau_baku:20", VOCABULARY) == (view, ())
+
+
+@pytest.mark.parametrize("query, field, default", [("layers=mars,venus", "layers", View().layers),
+                                                    ("status=imaginary", "statuses", View().statuses)])
+def test_a_list_of_only_unknown_ids_keeps_the_default(query, field, default):
+    view, ignored = decode(query, VOCABULARY)
+    assert getattr(view, field) == default and "(the default kept)" in ignored[0]
+
+
+def test_a_parameter_repeated_thousands_of_times_is_said_once():
+    view, ignored = decode("&".join(["route=cpc"] * 3000)[:MAX_QUERY_CHARS], VOCABULARY)
+    assert view.route == "cpc"
+    assert [i for i in ignored if i.startswith("route:")] == [f"route: given {MAX_QUERY_CHARS // 10} times, "
+                                                               "the first one was used"]
+
+
+def test_many_unknown_parameters_are_named_up_to_five():
+    _, ignored = decode("&".join(f"p{i}=1" for i in range(40)), VOCABULARY)
+    assert len(ignored) == 6 and ignored[-1] == "and 35 more unknown parameters"
+
+
+@pytest.mark.parametrize("lon, lat", [(1e308, 10), (float("inf"), float("-inf")), (float("nan"), 0), ("1", 2),
+                                      (True, 1)])
+def test_a_pan_off_the_globe_or_not_a_number_is_clamped_or_dropped(lon, lat):
+    from dashboard.view import with_map_position
+    view = with_map_position(View(), {"geo.center.lon": lon, "geo.center.lat": lat})
+    assert view.center is None or (-180 <= view.center[0] <= 180 and -90 <= view.center[1] <= 90)
+    assert "e+" not in encode(view) and "inf" not in encode(view)

@@ -98,3 +98,6 @@ def geo_frame() -> dict:
         "lataxis": {"range": list(MAP_EXTENT["lat"])},
         "center": {"lon": lon, "lat": lat},
     }
+
+
+GEO_FRAME = geo_frame()

@@ -15,7 +15,7 @@ from shapely.geometry import mapping, shape
 
 from dashboard.figure.scenario_traces import (bottleneck_data, bottleneck_trace, events_trace, out_data,
                                               out_trace)
-from dashboard.figure.frame import geo_frame
+from dashboard.figure.frame import GEO_FRAME
 from dashboard.figure.labels import (ROUTE_LABELS, area_label_trace, is_story, place_label_trace, place_name,
                                      route_label_trace)
 from dashboard.figure.styles import (
@@ -33,7 +33,6 @@ from dashboard.view import View
 
 TraceKey = tuple[str, ...]
 UIREVISION = "route-map"  # constant: pan and zoom survive every update of the figure
-GEO_FRAME = geo_frame()
 
 
 def _route_order(route: Route) -> int:
