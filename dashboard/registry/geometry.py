@@ -3,7 +3,8 @@
 - Sea and ferry legs, and subsea pipelines, run over water: apart from the stretch next to their
   ports (ports are on land), they must not cross land.
 - Rail, road and onshore pipeline legs run over land: no stretch over water longer than a strait.
-- Every node lies in the country it claims (within the simplification of a coastline).
+- Every node lies in the country it claims (within the simplification of a coastline), and within 30 km
+  of its published position unless it is flagged approximate (positions.py).
 - A route's transit countries are computed from its legs, not typed by hand.
 
 Buffers are in degrees on purpose: the tolerances are a few kilometres, where the distortion of
@@ -21,6 +22,7 @@ from shapely.geometry import LineString, Point, shape
 
 from dashboard.registry.load import Registry
 from dashboard.registry.model import Leg, Network, Node
+from dashboard.registry.positions import position_problems
 from dashboard.registry.problems import Problem
 
 GEOD = Geod(ellps="WGS84")
@@ -165,4 +167,4 @@ def believability_problems(registry: Registry) -> list[Problem]:
         problems += check(leg, countries)
     for node in network.nodes.values():
         problems += node_problems(node, countries)
-    return problems
+    return problems + position_problems(network, registry.published_positions)

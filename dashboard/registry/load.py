@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Mapping
 
 from dashboard.paths import DataPaths
@@ -18,6 +19,7 @@ from dashboard.registry.model import (
     COMMODITIES, CONFIDENCES, MODES, NODE_KINDS, STATUSES, CountryShape, Event, Figure, Leg, Network, Node, Route,
     Source, TransitDifference, frozen_mapping, read_sources,
 )
+from dashboard.registry.positions import PublishedPosition, load_published_positions
 from dashboard.registry.problems import ProblemLog
 
 ENDPOINT_TOLERANCE_DEG = 1e-3
@@ -27,6 +29,8 @@ ENDPOINT_TOLERANCE_DEG = 1e-3
 class Registry:
     network: Network
     areas: Mapping[str, tuple[CountryShape, ...]]  # layer id -> its shapes
+    # node id -> where its sources put it (None: unpublished), to check the drawn places against
+    published_positions: Mapping[str, PublishedPosition | None] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def read_feature_collection(path: Path, label: str, log: ProblemLog) -> list[dict]:
@@ -275,6 +279,7 @@ def load_registry(paths: DataPaths = DataPaths()) -> Registry:
             if routes and route_id not in routes:
                 log.add("geodata/routes/legs.geojson", leg.id, "routes", f"names route {route_id!r}, which does not exist")
     areas = load_areas(paths, log)
+    published = load_published_positions(paths.geodata / "published_positions.json", log)
     log.raise_if_any()
     network = Network(nodes=frozen_mapping(nodes), legs=frozen_mapping(legs), routes=frozen_mapping(routes))
-    return Registry(network=network, areas=frozen_mapping(areas))
+    return Registry(network=network, areas=frozen_mapping(areas), published_positions=frozen_mapping(published))
