@@ -146,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     except DataError as exc:
         print(f"not starting: {exc}", file=sys.stderr)
         return 1
+    except ConfigError as exc:  # the cache folder or a key in it
+        print(f"configuration: {exc}", file=sys.stderr)
+        return 2
     print(f"Serving on http://{args.host}:{args.port}{config.url_prefix}", flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug)
     return 0

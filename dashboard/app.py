@@ -4,24 +4,28 @@ that one instance, so two apps in one process never share state or steal each ot
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import tempfile
 from pathlib import Path
 
 from dash import Dash
 from flask import jsonify
 
 from dashboard.appdata import AppData, load_app_data
-from dashboard.config import AppConfig
+from dashboard.config import AppConfig, ConfigError, ready_cache_dir
 from dashboard.page_scripts import LeanDash
 from dashboard.http_headers import content_security_policy, install_security_headers, security_headers
 from dashboard.export.queue import export_manager
 from dashboard.export.renderer import find_browser
 from dashboard.export.service import RenderClient
-from dashboard.ui.callbacks import export_failed_result, register_callbacks, register_export_callback
+from dashboard.export.callback import export_failed_result, register_export_callback
+from dashboard.ui.callbacks import register_callbacks
 from dashboard.captions import TITLE
 from dashboard.ui.layout import build_layout
 
 HEALTH_PATH = "healthz"
+KEY_BYTES = 32
 
 
 def create_app(config: AppConfig | None = None, data: AppData | None = None, full_figure_updates: bool = False,
@@ -51,8 +55,7 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
     app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), export_note=export_note,
                               instant_selection=not full_figure_updates)
     register_callbacks(app, data, full_figure_updates)
-    cache = config.cache_dir
-    cache.mkdir(parents=True, exist_ok=True)
+    cache = ready_cache_dir(config.cache_dir)
     manager = manager or export_manager(config.redis_url, cache, lambda: data.data_as_of, export_failed_result)
     # Background-job handles are signed with the server's secret key: one for all workers, or a poll
     # that reaches another worker than the one that started the job is refused.
@@ -71,16 +74,38 @@ def render_key(cache: Path) -> bytes:
 
 def shared_key(cache: Path, name: str) -> bytes:
     """A random key made once and read by every worker from the cache folder (owner-only): whichever
-    worker starts first writes it, the others read the same."""
+    worker starts first makes it, the others read the same. ConfigError if the file is not such a key.
+
+    The key is written whole to a temporary file and then linked into place, which fails if another
+    worker's is already there: a worker starting at the same moment never reads a half-written (empty)
+    key, and the first key made is the one all use."""
     path = cache / name
+    if not path.exists():
+        key = secrets.token_bytes(KEY_BYTES)
+        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=cache)  # owner-only
+        try:
+            with os.fdopen(handle, "w") as out:
+                out.write(key.hex())
+            os.link(temporary, path)
+            return key
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
+    return read_key(path)
+
+
+def read_key(path: Path) -> bytes:
     try:
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return bytes.fromhex(path.read_text().strip())
-    key = secrets.token_bytes(32)
-    with os.fdopen(descriptor, "w") as out:
-        out.write(key.hex())
-    return key
+        text = path.read_text(encoding="ascii", errors="replace").strip()
+    except OSError as exc:
+        raise ConfigError(f"cannot read the key {path} ({exc.strerror or exc})") from None
+    if not re.fullmatch(f"[0-9a-fA-F]{{{2 * KEY_BYTES}}}", text):
+        found = ("it is empty" if not text else f"{len(text)} characters, not {2 * KEY_BYTES}"
+                 if len(text) != 2 * KEY_BYTES else "not hex digits")
+        raise ConfigError(f"{path} is not a key this dashboard made ({found}); delete it and a new one is made "
+                          "at the next start")
+    return bytes.fromhex(text)
 
 
 def add_health_endpoint(app: Dash, data: AppData, routes_prefix: str) -> None:

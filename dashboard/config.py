@@ -22,6 +22,22 @@ class ConfigError(ValueError):
     """A setting that cannot be used, with the variable's name and what it expects."""
 
 
+def ready_cache_dir(folder: Path) -> Path:
+    """The cache folder, made if missing and tried for writing (permission bits say nothing to root,
+    nor about read-only mounts); a ConfigError naming it otherwise."""
+    where = f"cache folder {folder} (DASHBOARD_CACHE_DIR)"
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"{where}: is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as exc:
+        raise ConfigError(f"{where}: cannot be written ({exc.strerror or exc}); export jobs, their results and "
+                          "the server's keys are kept there") from None
+    return folder
+
+
 @dataclass(frozen=True)
 class AppConfig:
     url_prefix: str = "/"

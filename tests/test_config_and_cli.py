@@ -100,3 +100,71 @@ def test_a_worker_with_a_bad_redis_url_or_concurrency_is_one_clear_line():
     assert result.returncode == 2 and result.stderr.startswith("configuration: DASHBOARD_REDIS_URL")
     result = run_cli("worker", "--concurrency", "0")
     assert result.returncode == 2 and "0 is not a number of processes (1-64)" in result.stderr
+
+
+def serve_with_cache(cache, *wrapper):
+    """`python -m dashboard serve` with this cache folder: it must stop at once, so a short timeout."""
+    import os
+
+    from tests.services import free_port
+    command = [*wrapper, sys.executable, "-m", "dashboard", "serve", "--port", str(free_port())]
+    return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "DASHBOARD_CACHE_DIR": str(cache)})
+
+
+def one_clear_line(result, *said):
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr[-2000:]
+    assert result.stderr.startswith("configuration: ")
+    for text in said:
+        assert text in result.stderr
+
+
+def test_a_cache_path_that_is_a_file_is_one_clear_line(tmp_path):
+    cache = tmp_path / "cache"
+    cache.write_text("")
+    one_clear_line(serve_with_cache(cache), f"cache folder {cache} (DASHBOARD_CACHE_DIR): is a file")
+
+
+def test_a_read_only_cache_folder_is_one_clear_line(tmp_path):
+    import os
+    import shutil
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    if os.geteuid() == 0:  # permission bits do not stop root: a read-only mount does
+        if not shutil.which("unshare"):
+            pytest.skip("unshare is needed to make a read-only mount as root")
+        wrapper = ["unshare", "-m", "sh", "-c", f"mount --bind -o ro '{cache}' '{cache}' && exec \"$@\"", "sh"]
+        reason = "Read-only file system"
+    else:
+        cache.chmod(0o555)
+        wrapper, reason = [], "Permission denied"
+    one_clear_line(serve_with_cache(cache, *wrapper), f"cache folder {cache}", f"cannot be written ({reason})")
+
+
+@pytest.mark.parametrize("name, content, said", [
+    ("server.key", "not a key at all, just words", "(28 characters, not 64)"),
+    ("server.key", "z" * 64, "(not hex digits)"),
+    ("server.key", "", "(it is empty)"),
+    ("render.key", "\n", "(it is empty)"),
+])
+def test_a_broken_key_in_the_cache_folder_is_one_clear_line(tmp_path, name, content, said):
+    (tmp_path / name).write_text(content)
+    one_clear_line(serve_with_cache(tmp_path), f"{tmp_path / name} is not a key this dashboard made {said}",
+                   "delete it")
+
+
+def test_workers_starting_at_once_all_read_one_whole_key(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from dashboard.app import shared_key
+
+    for attempt in range(20):
+        folder = tmp_path / str(attempt)
+        folder.mkdir()
+        with ThreadPoolExecutor(8) as pool:
+            keys = set(pool.map(lambda _: shared_key(folder, "server.key"), range(8)))
+        assert len(keys) == 1 and len(keys.pop()) == 32
+        assert [p.name for p in folder.iterdir()] == ["server.key"]  # no temporary file left
+        assert (folder / "server.key").stat().st_mode & 0o077 == 0

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import sys
 
-from dashboard.config import AppConfig
+from dashboard.config import AppConfig, ConfigError
 
 DEFAULT_CONCURRENCY = 2
 
@@ -25,7 +25,7 @@ def run_worker(config: AppConfig, concurrency: int = DEFAULT_CONCURRENCY, loglev
     from dashboard.appdata import load_app_data
     from dashboard.export.queue import export_manager
     from dashboard.registry.problems import DataError
-    from dashboard.ui.callbacks import export_failed_result
+    from dashboard.export.callback import export_failed_result
 
     try:
         data = load_app_data(config.paths)
@@ -34,7 +34,11 @@ def run_worker(config: AppConfig, concurrency: int = DEFAULT_CONCURRENCY, loglev
         return 1
     manager = export_manager(config.redis_url, config.cache_dir, lambda: data.data_as_of, export_failed_result,
                              patient=True)
-    create_app(config, data, manager=manager)
+    try:
+        create_app(config, data, manager=manager)
+    except ConfigError as exc:  # the cache folder or a key in it
+        print(f"configuration: {exc}", file=sys.stderr)
+        return 2
     manager.handle.worker_main([
         "worker", f"--concurrency={concurrency}", f"--loglevel={loglevel}",
         # One name per process, so several workers can share a machine.
