@@ -83,20 +83,20 @@ def progress_bar(done: int, total: int, label: str, width: int = 30) -> str:
 
 def export(args, config: AppConfig) -> int:
     from dashboard.appdata import load_app_data
-    from dashboard.export.jobs import (ExportRequestError, check_output, export_bytes, read_batch, resolve_size,
+    from dashboard.export.jobs import (ExportRequestError, batch_views, check_output, command_size, export_bytes,
                                        strict_view)
     from dashboard.export.renderer import ExportFailed, ExportUnavailable, Renderer, write_atomically
 
     try:
-        size = resolve_size(args.preset, args.width, args.height, args.scale)
+        size = command_size(args.preset, args.width, args.height, args.scale)
         data = load_app_data(config.paths)
         if args.batch:
             if args.out_dir is None:
                 raise ExportRequestError("--batch needs --out-dir")
             if not args.out_dir.is_dir():
                 raise ExportRequestError(f"--out-dir {args.out_dir} is not a folder")
-            jobs = [(item.name, strict_view(item.query, data), args.out_dir / f"{item.name}.{args.format}")
-                    for item in read_batch(args.batch)]
+            jobs = [(item.name, view, args.out_dir / f"{item.name}.{args.format}")
+                    for item, view in batch_views(args.batch, data)]
         else:
             if args.out is None:
                 raise ExportRequestError("--out FILE is needed")

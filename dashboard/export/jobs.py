@@ -43,6 +43,17 @@ def resolve_size(preset: str, width: float | None = None, height: float | None =
     return PRESETS[preset]
 
 
+def command_size(preset: str, width: float | None, height: float | None, scale: float | None) -> ExportSize:
+    """resolve_size for the command line, where a size given with a fixed preset is a mistake to say
+    rather than ignore (the Export panel always sends its size fields, used only for custom)."""
+    given = [f"--{name}" for name, value in (("width", width), ("height", height), ("scale", scale))
+             if value is not None]
+    if given and preset != "custom":
+        raise ExportRequestError(f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} only for --preset custom: "
+                                 f"the preset {preset} has a size of its own")
+    return resolve_size(preset, width, height, scale)
+
+
 def check_output(path: Path) -> None:
     if path.is_dir():
         raise ExportRequestError(f"{path} is a folder; give a file name")
@@ -71,29 +82,62 @@ def export_bytes(data: AppData, renderer: Renderer, view: View, size: ExportSize
 class BatchItem:
     name: str
     query: str
+    line: int = 0  # in the batch file, for messages
 
 
 def read_batch(path: Path) -> list[BatchItem]:
-    """Views to export, one a line: `name<TAB>query` or a bare query (named view-N); # starts a comment."""
+    """Views to export, one a line: `name<TAB>query` or a bare query (named view-N); # starts a comment.
+    Every problem is said, each with its line: a bad name, or a name given twice (both files would
+    have been written to one)."""
+    items, problems = _parse_batch(path)
+    _refuse(problems)
+    if not items:
+        raise ExportRequestError(f"{path} lists no view")
+    return items
+
+
+def batch_views(path: Path, data: AppData) -> list[tuple[BatchItem, View]]:
+    """Each view of a batch file, checked as strict_view does; every problem of the file is said at
+    once, in line order, with its line and name."""
+    items, problems = _parse_batch(path)
+    views = []
+    for item in items:
+        try:
+            views.append((item, strict_view(item.query, data)))
+        except ExportRequestError as exc:
+            problems.append((item.line, f"{path}:{item.line}: {item.name}: {exc}"))
+    _refuse(problems)
+    if not items:
+        raise ExportRequestError(f"{path} lists no view")
+    return views
+
+
+def _parse_batch(path: Path) -> tuple[list[BatchItem], list[tuple[int, str]]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
         raise ExportRequestError(f"cannot read {path}: {exc}") from None
-    items, problems = [], []
+    items, problems, first_line = [], [], {}
     for number, line in enumerate(lines, start=1):
         line = line.strip()
         if not line or line.startswith("#"):
             continue
         name, _, query = line.partition("\t") if "\t" in line else (f"view-{len(items) + 1}", "", line)
         if not name.replace("-", "").replace("_", "").isalnum():
-            problems.append(f"{path}:{number}: name {name!r} must be letters, digits, - and _")
+            problems.append((number, f"{path}:{number}: name {name!r} must be letters, digits, - and _"))
             continue
-        items.append(BatchItem(name, query.strip()))
+        if name in first_line:
+            problems.append((number, f"{path}:{number}: the name {name!r} is also on line {first_line[name]}; "
+                                     "each view needs a name of its own (it names the file)"))
+            continue
+        first_line[name] = number
+        items.append(BatchItem(name, query.strip(), number))
+    return items, problems
+
+
+def _refuse(problems: list[tuple[int, str]]) -> None:
     if problems:
-        raise ExportRequestError("; ".join(problems))
-    if not items:
-        raise ExportRequestError(f"{path} lists no view")
-    return items
+        raise ExportRequestError("; ".join(message for _, message in sorted(problems)))
 
 
 def export_filename(view: View, preset: str, fmt: str) -> str:

@@ -9,7 +9,9 @@ repeated exports do not pay for a browser start.
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
+import stat
 import tempfile
 import threading
 from pathlib import Path
@@ -105,12 +107,30 @@ class Renderer:
 
 
 def write_atomically(path: Path, content: bytes) -> None:
-    """Write all of it or nothing: a temporary file beside the target, renamed over it."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    """Write all of it or nothing: a temporary file beside the target, renamed over it. A file
+    replaced keeps its mode; a new one gets what the umask gives, as open() would (mkstemp's
+    owner-only 0600 hid reports from the colleagues a 0644 file had been shared with)."""
     try:
-        with os.fdopen(handle, "wb") as out:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    descriptor, temporary = _create_beside(path)
+    try:
+        with os.fdopen(descriptor, "wb") as out:
             out.write(content)
+        if mode is not None:
+            os.chmod(temporary, mode)
         os.replace(temporary, path)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
+
+
+def _create_beside(path: Path) -> tuple[int, Path]:
+    """A new file of an unused name in the target's folder, open for writing, 0666 less the umask."""
+    while True:
+        candidate = path.parent / f".{path.name}.{secrets.token_hex(4)}"
+        try:
+            return os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), candidate
+        except FileExistsError:
+            continue
