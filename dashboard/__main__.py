@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from dashboard.config import DEFAULT_HOST, DEFAULT_PORT, AppConfig, ConfigError
-from dashboard.export.jobs import DEFAULT_BASE_URL
+from dashboard.links import PUBLIC_URL_VARIABLE, public_base_url
 from dashboard.export.presets import FORMATS, PRESETS
 from dashboard.registry.problems import DataError
 
@@ -49,7 +49,8 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--scale", type=float, help="custom PNG pixels per layout px")
     export.add_argument("--out", type=Path, help="output file (one view)")
     export.add_argument("--out-dir", type=Path, help="output folder (batch)")
-    export.add_argument("--base-url", default=DEFAULT_BASE_URL, help="the dashboard's address, for the caption's link")
+    export.add_argument("--base-url", default=public_base_url(),
+                        help=f"the dashboard's public address, for the caption's link (default: ${PUBLIC_URL_VARIABLE})")
     export.add_argument("--quote", action="store_true", help="add the selected statement as a pull quote")
     worker = commands.add_parser("worker", help="a Celery worker rendering exports (needs DASHBOARD_REDIS_URL)")
     worker.add_argument("--concurrency", type=_whole_number(1, 64, "a number of processes"), default=2, help="exports rendered at once (default 2)")
@@ -106,6 +107,9 @@ def export(args, config: AppConfig) -> int:
     except (ExportRequestError, DataError) as exc:
         print(f"export: {exc}", file=sys.stderr)
         return 2
+    if not args.base_url:
+        print(f"export: no public address ({PUBLIC_URL_VARIABLE} or --base-url): the caption has no link to reopen "
+              "the view", file=sys.stderr)
     renderer = Renderer(config.paths)
     try:
         for done, (name, view, out) in enumerate(jobs):

@@ -4,7 +4,9 @@ import pytest
 
 from dashboard import ids
 from dashboard.figure.map_figure import trace_keys
-from dashboard.ui.callbacks import apply_event, control_values, route_from_click, statement_card_class
+from dashboard.ui.callbacks.panels import statement_card_class
+from dashboard.ui.callbacks.view import control_values
+from dashboard.ui.view_events import apply_event, route_from_click
 from dashboard.ui.scenario_panel import scenario_controls
 from dashboard.view import View
 
@@ -80,7 +82,8 @@ def test_unknown_switches_are_dropped(app_data):
 
 def test_moving_the_slider_replays_an_event(app_data):
     view = apply_event(View(), SLIDER, 0, app_data)
-    assert view.event == "2022-03-cpc-storm" and view.off == {"cpc_terminal"}
+    assert view.event == "2022-03-cpc-storm" and view.off == frozenset()
+    assert view.capacities == (("cpc_marine_terminal", 42.0),)  # one mooring of three kept loading
 
 
 def test_moving_the_slider_to_today_clears_the_scenario(app_data):
@@ -89,12 +92,12 @@ def test_moving_the_slider_to_today_clears_the_scenario(app_data):
 
 
 def test_growing_a_leg(app_data):
-    assert apply_event(View(), cap("aktau_baku"), 20, app_data).capacities == (("aktau_baku", 20.0),)
+    assert apply_event(View(), cap("aktau_port"), 20, app_data).capacities == (("aktau_port", 20.0),)
 
 
 def test_a_leg_back_at_its_capacity_is_not_a_change_of_scenario(app_data):
-    grown = apply_event(View(), cap("aktau_baku"), 20, app_data)
-    assert apply_event(grown, cap("aktau_baku"), 1.5, app_data).capacities == ()
+    grown = apply_event(View(), cap("aktau_port"), 20, app_data)
+    assert apply_event(grown, cap("aktau_port"), 5.2, app_data).capacities == ()
 
 
 def test_an_unknown_leg_or_a_non_number_changes_nothing(app_data):

@@ -11,7 +11,7 @@ from celery.exceptions import NotRegistered, TimeLimitExceeded
 from dashboard.config import AppConfig, ConfigError
 from dashboard.export.queue import (CACHED, NOT_QUEUED, WORKER_WAIT_S, QueueManager, celery_app, redis_location,
                                     worker_failure)
-from dashboard.ui.callbacks import export_failed_result
+from dashboard.export.callback import export_failed_result
 from tests.services import REDIS_SERVER, free_port, redis_server
 
 NO_UPDATE = {"_dash_no_update": "_dash_no_update"}

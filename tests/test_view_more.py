@@ -1,4 +1,5 @@
-from dashboard.ui.callbacks import share_links, view_from_location
+from dashboard.links import share_links
+from dashboard.ui.view_events import view_from_location
 from dashboard.url_state import Vocabulary
 from dashboard.view import SCALE_RANGE, View, select_route, view_classes, with_map_position, with_panel
 

@@ -26,7 +26,7 @@ import time
 import psutil
 
 # What a job unpickles: the export callback and what it renders with.
-PRELOAD = ["dashboard.ui.callbacks", "dashboard.export.service", "dashboard.export.job_processes"]
+PRELOAD = ["dashboard.export.callback", "dashboard.export.service", "dashboard.export.job_processes"]
 SERVER_VARIABLE = "ROUTE_MAP_SERVER"
 WATCH_EVERY_S = 0.5
 

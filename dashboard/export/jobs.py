@@ -11,10 +11,9 @@ from dashboard.appdata import AppData
 from dashboard.export.presets import PRESETS, ExportSize, SizeError, custom_size
 from dashboard.export.renderer import Renderer
 from dashboard.export.report_figure import report_figure
-from dashboard.url_state import decode, encode
+from dashboard.links import dashboard_base, unembedded, view_link
+from dashboard.url_state import decode
 from dashboard.view import View
-
-DEFAULT_BASE_URL = "http://127.0.0.1:8050/"
 
 
 class ExportRequestError(ValueError):
@@ -67,14 +66,11 @@ def check_output(path: Path) -> None:
         raise ExportRequestError(f"cannot write {path}: the folder {folder} is not writable") from None
 
 
-def view_link(base_url: str, view: View) -> str:
-    query = encode(view)
-    return base_url + (("?" if "?" not in base_url else "&") + query if query else "")
-
-
 def export_bytes(data: AppData, renderer: Renderer, view: View, size: ExportSize, fmt: str,
-                 base_url: str = DEFAULT_BASE_URL, quote: bool = False) -> bytes:
-    figure = report_figure(data, view, size, link=view_link(base_url, view), quote=quote)
+                 base_url: str = "", quote: bool = False) -> bytes:
+    """The file's bytes. With no base address the caption has no reopen link (none is better than
+    one that points at another machine's loopback)."""
+    figure = report_figure(data, view, size, link=view_link(base_url, view) if base_url else "", quote=quote)
     return renderer.render(figure, size, fmt)
 
 
@@ -151,8 +147,6 @@ def dashboard_request(stored_view: View, fmt: str | None, preset: str | None, wi
     if fmt not in ("png", "svg", "pdf"):
         raise ExportRequestError(f"unknown format {fmt!r}")
     size = resolve_size(preset or "", width, height, scale)
-    base = (href or DEFAULT_BASE_URL).split("?")[0]
-    if base.rstrip("/").endswith("/embed"):
-        base = base.rstrip("/")[: -len("embed")]
-    view = View(**{**stored_view.__dict__, "embed": False, "embed_panels": frozenset()})
-    return size, fmt, export_filename(view, preset or "custom", fmt), view_link(base, view), bool(quote)
+    view = unembedded(stored_view)
+    link = view_link(dashboard_base(href), view) if href else ""
+    return size, fmt, export_filename(view, preset or "custom", fmt), link, bool(quote)

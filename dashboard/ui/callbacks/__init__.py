@@ -1,0 +1,18 @@
+"""Callbacks, registered on one app instance, a module per concern. Each unpacks its inputs, calls
+pure functions and returns. The view lives in the URL and, while the page is open, in a dcc.Store:
+view.py folds events into it; panels.py, compare.py and share.py render from it. (The Export
+button's callback lives with the export code: dashboard/export/callback.py.)"""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from dashboard.appdata import AppData
+from dashboard.ui.callbacks import compare, panels, share, view
+
+
+def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
+    view.register(app, data, full_figure_updates)
+    panels.register(app, data)
+    compare.register(app, data)
+    share.register(app)
