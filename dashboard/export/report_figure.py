@@ -70,8 +70,9 @@ def subtitle(data: AppData, view: View) -> str:
         assumption = (f"{event.date} {event.title}" if event else
                       "; ".join([f"off: {', '.join(sorted(view.off))}"] * bool(view.off)
                                 + [f"{edge} at {value:g} Mt/y" for edge, value in view.capacities]))
-        parts.append(f"Scenario ({assumption}): Kazakhstan can export {result.total:,.1f} of "
-                     f"{result.supply:,.1f} Mt/y")
+        parts.append(f"Scenario ({assumption}): Kazakhstan could export {result.floor.total:,.1f} (floor: the other "
+                     f"routes at their 2025 volumes) to {result.ceiling.total:,.1f} Mt/y (ceiling: at capacity) of the "
+                     f"{result.supply:,.1f} Mt it exported in 2025")
     if not parts:
         parts.append("Kazakhstan's oil and gas export routes beside the Middle Corridor")
     return " · ".join(parts)

@@ -30,8 +30,9 @@ def test_switching_off_cpc_changes_the_volume_and_the_map(driver, server_url):
     WebDriverWait(driver, 10).until(lambda d: "78.7 Mt/y" in result_text(d))
     assert overlay_points(driver, "Bottlenecks") == 0
     driver.find_element(By.CSS_SELECTOR, f"{SWITCHES} input[value='cpc_terminal']").click()
-    WebDriverWait(driver, 10).until(lambda d: "27.2 Mt/y" in result_text(d))
-    assert "Atyrau-Samara" in result_text(driver) and "72%" in result_text(driver)
+    WebDriverWait(driver, 10).until(lambda d: "28.7 Mt/y" in result_text(d))
+    assert "13.5 Mt/y" in result_text(driver) and "floor 81 %" in result_text(driver)
+    assert "Atyrau-Samara" in result_text(driver)
     WebDriverWait(driver, 10).until(lambda d: overlay_points(d, "Bottlenecks") > 10)
     assert overlay_points(driver, "Out in this scenario") == 1
     assert "off=cpc_terminal" in driver.current_url
@@ -46,7 +47,7 @@ def test_replaying_an_event_from_the_timeline(driver, server_url):
     handle.send_keys(Keys.ARROW_LEFT)  # from "today" back one event: the attack on CPC's SPM-2, Nov 2025
     WebDriverWait(driver, 10).until(lambda d: "event=2025-11-cpc-spm2-attack" in d.current_url)
     assert "SPM-2" in driver.find_element(By.CSS_SELECTOR, DETAIL).text
-    WebDriverWait(driver, 10).until(lambda d: "27.2 Mt/y" in result_text(d))
+    WebDriverWait(driver, 10).until(lambda d: "28.7 Mt/y" in result_text(d))
     checked = driver.execute_script(
         "return [...document.querySelectorAll(arguments[0] + ' input')].filter(i => i.checked).map(i => i.value)",
         SWITCHES)
@@ -54,7 +55,7 @@ def test_replaying_an_event_from_the_timeline(driver, server_url):
 
 
 def test_a_scenario_link_restores_it(driver, server_url):
-    driver.get(server_url + "/?panel=scenario&off=cpc_terminal&cap=aktau_baku:20")
+    driver.get(server_url + "/?panel=scenario&off=cpc_terminal&cap=aktau_port:20")
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
     WebDriverWait(driver, 10).until(lambda d: "37.7 Mt/y" in result_text(d))
     assert driver.find_element(By.CSS_SELECTOR, f"{SWITCHES} input[value='cpc_terminal']").is_selected()
@@ -63,7 +64,7 @@ def test_a_scenario_link_restores_it(driver, server_url):
 def test_the_tab_is_built_when_first_opened_and_keeps_the_scenario_of_the_link(driver, server_url):
     """A link with a scenario, opened on another tab: the Scenarios tab is not in the page until it is
     opened, and then shows that scenario without changing it (its controls arrive showing the view)."""
-    driver.get(server_url + "/?off=cpc_terminal&cap=aktau_baku:20")
+    driver.get(server_url + "/?off=cpc_terminal&cap=aktau_port:20")
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
     assert driver.find_elements(By.CSS_SELECTOR, SWITCHES) == []
     driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.PANEL_TAB, "id": "scenario"})).click()
@@ -71,5 +72,5 @@ def test_the_tab_is_built_when_first_opened_and_keeps_the_scenario_of_the_link(d
     assert driver.find_element(By.CSS_SELECTOR, f"{SWITCHES} input[value='cpc_terminal']").is_selected()
     time.sleep(0.5)  # any callback the new controls set off has answered
     assert "panel=scenario" in driver.current_url
-    assert "off=cpc_terminal" in driver.current_url and "cap=aktau_baku:20" in driver.current_url
+    assert "off=cpc_terminal" in driver.current_url and "cap=aktau_port:20" in driver.current_url
     assert console_errors(driver) == []
