@@ -17,7 +17,8 @@ from urllib.parse import parse_qsl, urlencode
 
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
-from dashboard.view import DEFAULT_LAYERS, EMBED_PANELS, PANELS, SCALE_RANGE, View
+from dashboard.panels import PANELS
+from dashboard.view import DEFAULT_LAYERS, EMBED_PANELS, SCALE_RANGE, View
 
 MAX_QUERY_CHARS = 2000
 MAX_SHOWN_CHARS = 40

@@ -11,11 +11,11 @@ from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from dashboard.figure.frame import GEO_FRAME
+from dashboard.panels import PANELS
 from dashboard.registry.layers import LAYER_IDS, LAYERS
 from dashboard.registry.model import STATUSES
 
 DEFAULT_LAYERS = frozenset(layer.id for layer in LAYERS if layer.visible_by_default)
-PANELS = ("statements", "details", "table", "scenario", "export")  # the side panel's tabs; the first is the default
 EMBED_PANELS = ("legend", "statements", "details")  # what an embedded map may show beside itself
 # Plotly geo projection scale: from a little more than the whole corridor to a port, as the map allows.
 SCALE_RANGE = (GEO_FRAME["projection"]["minscale"], float(GEO_FRAME["projection"]["maxscale"]))

@@ -7,7 +7,8 @@ from hypothesis import strategies as st
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.url_state import MAX_QUERY_CHARS, Vocabulary, decode, encode
-from dashboard.view import EMBED_PANELS, PANELS, SCALE_RANGE, View
+from dashboard.panels import PANELS
+from dashboard.view import EMBED_PANELS, SCALE_RANGE, View
 
 ROUTES = ("cpc", "tap", "middle_corridor_black_sea")
 STATEMENTS = ("uk-kazakhstan-export-routes-3", "uk-kazakhstan-export-routes-7")

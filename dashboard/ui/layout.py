@@ -14,7 +14,8 @@ from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
 from dashboard.ui.legend import legend
 from dashboard.ui.panels import details_placeholder, statements_panel
-from dashboard.view import PANELS, View, view_classes
+from dashboard.panels import SIDE_PANELS, Panel
+from dashboard.view import View, view_classes
 
 def header(data: AppData) -> html.Header:
     return html.Header(className="page-header", children=[
@@ -103,12 +104,10 @@ def share_controls() -> html.Details:
 
 
 def panel_tabs(view: View) -> html.Div:
-    labels = {"statements": "What was said", "details": "Route details", "table": "Compare", "scenario": "Scenarios",
-              "export": "Export"}
     return html.Div(className="panel-tabs", role="tablist", children=[
-        html.Button(labels[panel], id={"type": ids.PANEL_TAB, "id": panel}, n_clicks=0, role="tab",
-                    className="panel-tab", **{"aria-selected": str(panel == view.panel).lower()})
-        for panel in PANELS
+        html.Button(panel.label, id={"type": ids.PANEL_TAB, "id": panel.id}, n_clicks=0, role="tab",
+                    className="panel-tab", **{"aria-selected": str(panel.id == view.panel).lower()})
+        for panel in SIDE_PANELS
     ])
 
 
@@ -156,6 +155,25 @@ def export_panel(unavailable: str) -> html.Div:
     ])
 
 
+# Each tab's section: its id (where a callback fills it) and what it holds when the page is served.
+SECTION_IDS = {"statements": ids.STATEMENTS_PANEL, "details": ids.DETAILS_PANEL, "table": ids.COMPARE_SECTION,
+               "scenario": ids.SCENARIO_SECTION}
+
+
+def section_contents(panel: Panel, data: AppData, export_note: str):
+    if panel.lazy:  # built when first opened (ui/callbacks/): half the page's components, seldom needed at once
+        return tab_placeholder(f"the {panel.label.lower()}")
+    return {"statements": lambda: statements_panel(data), "details": details_placeholder,
+            "export": lambda: export_panel(export_note)}[panel.id]()
+
+
+def section_attributes(panel: Panel) -> dict:
+    attributes = {"id": SECTION_IDS[panel.id]} if panel.id in SECTION_IDS else {}
+    if panel.id == "details":
+        attributes["aria-live"] = "polite"
+    return attributes
+
+
 def tab_placeholder(what: str) -> html.P:
     """What a tab built when first opened shows until the server's answer arrives (a moment)."""
     return html.P(f"Opening {what}…", className="hint")
@@ -182,19 +200,10 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         html.Main(className="main", children=[
             html.Div(className="map-column", children=[map_panel(data, view, topojson_url, instant_selection)]),
             html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), route_list(data)]),
-            html.Aside(className="panels", children=[
-                panel_tabs(view),
-                html.Section(statements_panel(data), id=ids.STATEMENTS_PANEL, role="tabpanel",
-                             className="panel-section statements-section"),
-                html.Section(details_placeholder(), id=ids.DETAILS_PANEL, role="tabpanel",
-                             className="panel-section details-section", **{"aria-live": "polite"}),
-                # Built when first opened (callbacks.py): half the page's components, seldom needed at once.
-                html.Section(tab_placeholder("the comparison"), id=ids.COMPARE_SECTION, role="tabpanel",
-                             className="panel-section table-section"),
-                html.Section(tab_placeholder("the scenarios"), id=ids.SCENARIO_SECTION, role="tabpanel",
-                             className="panel-section scenario-section"),
-                html.Section(export_panel(export_note), role="tabpanel", className="panel-section export-section"),
-            ]),
+            html.Aside(className="panels", children=[panel_tabs(view)] + [
+                html.Section(section_contents(panel, data, export_note), role="tabpanel",
+                             className=f"panel-section {panel.id}-section", **section_attributes(panel))
+                for panel in SIDE_PANELS]),
         ]),
         footer(),
     ])
