@@ -58,6 +58,7 @@ def comparison_row(data: AppData, route: Route) -> dict:
         "border_crossings": max(0, len(computed.transit_countries) - 1),
         "mode_changes": mode_changes(data, route),
         "crosses_russia": "yes" if RUSSIA in computed.transit_countries else "no",
+        "statements": data.corpus.index.route_count(route.id),
         "status_source": _sources_text(route.status_sources),
         "length_source": _sources_text(route.length.sources) if route.length else "",
         "capacity_as_of": capacity.as_of if capacity else "",

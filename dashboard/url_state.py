@@ -11,6 +11,7 @@ clamped, and each one is listed (shortened, as plain text) so the page can say w
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 from typing import Callable
 from urllib.parse import parse_qsl, urlencode
@@ -18,6 +19,8 @@ from urllib.parse import parse_qsl, urlencode
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.panels import PANELS
+from dashboard.statements.query import MAX_SEARCH_CHARS, NEWEST, ORDERS, normal_search
+from dashboard.view import iso_date
 from dashboard.view import DEFAULT_LAYERS, EMBED_PANELS, SCALE_RANGE, View
 
 MAX_QUERY_CHARS = 2000
@@ -34,6 +37,19 @@ class Vocabulary:
     switches: frozenset[str] = frozenset()
     capacity_ranges: tuple[tuple[str, float, float], ...] = ()  # (edge id, lowest, highest) in Mt/y
     events: frozenset[str] = frozenset()
+    # The statements' speakers, outlets, topics and the routes and places they concern (slugs and ids,
+    # statements.query). None: not checked here, any well-formed id is kept (it then finds nothing).
+    speakers: frozenset[str] | None = None
+    outlets: frozenset[str] | None = None
+    topics: frozenset[str] | None = None
+    about: frozenset[str] | None = None
+
+
+def with_statement_facets(vocabulary: Vocabulary, index) -> Vocabulary:
+    """The vocabulary with what the corpus's statements can be filtered by (a StatementIndex)."""
+    return replace(vocabulary, speakers=frozenset(f.id for f in index.speakers),
+                   outlets=frozenset(f.id for f in index.outlets), topics=frozenset(index.topic_counts),
+                   about=frozenset(index.about_counts))
 
 
 def default_panel(route: str | None) -> str:
@@ -220,5 +236,62 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("panels", lambda v: _joined(EMBED_PANELS, v.embed_panels) if v.embed and v.embed_panels else None,
               lambda v, value, voc, ignored: replace(
                   v, embed_panels=_id_list("panels", value, EMBED_PANELS, ignored))),
+)
+_FACET_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+MAX_PAGE = 100_000
+
+
+def _facet(name: str, field: str) -> Callable:
+    """A list of speakers, outlets, topics or routes and places to filter the statements by."""
+    def decode_facet(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+        known = getattr(vocabulary, field)
+        items = [x for x in value.split(LIST_SEPARATOR) if x]
+        allowed = tuple(sorted(known)) if known is not None else tuple(x for x in items if _FACET_ID.match(x))
+        return replace(view, **{field: _id_list(name, value, allowed, ignored)})
+    return decode_facet
+
+
+def _decode_search(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+    text = normal_search("".join(ch if ch.isprintable() else " " for ch in value))
+    if len(" ".join(value.split())) > MAX_SEARCH_CHARS:
+        ignored.append(f"q: longer than {MAX_SEARCH_CHARS} characters, cut")
+    return replace(view, search=text)
+
+
+def _date(name: str, field: str) -> Callable:
+    def decode_date(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+        date = iso_date(value) if len(value) == 10 else None
+        if date is None and value:
+            ignored.append(f"{name}: {_shown(value)!r} is not a date (YYYY-MM-DD)")
+        return replace(view, **{field: date})
+    return decode_date
+
+
+def _decode_order(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+    if value in ORDERS:
+        return replace(view, order=value)
+    ignored.append(f"sort: {_shown(value)!r} is not {' or '.join(ORDERS)}")
+    return view
+
+
+def _decode_page(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+    if value.isdigit() and 1 <= int(value) <= MAX_PAGE:
+        return replace(view, page=int(value))
+    ignored.append(f"page: {_shown(value)!r} is not a page number")
+    return view
+
+
+# The statements panel's filters, order and page (README: Filtering statements). A page past the last
+# is shown as the last; a filter changed goes back to the first.
+PARAMETERS += (
+    Parameter("q", lambda v: v.search or None, _decode_search),
+    Parameter("speaker", lambda v: LIST_SEPARATOR.join(sorted(v.speakers)) or None, _facet("speaker", "speakers")),
+    Parameter("outlet", lambda v: LIST_SEPARATOR.join(sorted(v.outlets)) or None, _facet("outlet", "outlets")),
+    Parameter("topic", lambda v: LIST_SEPARATOR.join(sorted(v.topics)) or None, _facet("topic", "topics")),
+    Parameter("about", lambda v: LIST_SEPARATOR.join(sorted(v.about)) or None, _facet("about", "about")),
+    Parameter("from", lambda v: v.date_from, _date("from", "date_from")),
+    Parameter("to", lambda v: v.date_to, _date("to", "date_to")),
+    Parameter("sort", lambda v: v.order if v.order != NEWEST else None, _decode_order),
+    Parameter("page", lambda v: str(v.page) if v.page != 1 else None, _decode_page),
 )
 BY_NAME = {parameter.name: parameter for parameter in PARAMETERS}

@@ -6,6 +6,7 @@ derived from it, so two users never share one and a link can reproduce it.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
@@ -14,6 +15,7 @@ from dashboard.figure.frame import GEO_FRAME
 from dashboard.panels import PANELS
 from dashboard.registry.layers import LAYER_IDS, LAYERS
 from dashboard.registry.model import STATUSES
+from dashboard.statements.query import NEWEST, ORDERS, StatementFilters, normal_search
 
 DEFAULT_LAYERS = frozenset(layer.id for layer in LAYERS if layer.visible_by_default)
 EMBED_PANELS = ("legend", "statements", "details")  # what an embedded map may show beside itself
@@ -35,6 +37,16 @@ class View:
     off: frozenset[str] = frozenset()  # scenario: switches of the oil network turned off
     capacities: tuple[tuple[str, float], ...] = ()  # scenario: (edge id, Mt/y), sorted by edge id
     event: str | None = None  # the timeline event whose scenario this is, if it is one
+    # The statements panel: what the analyst filters by and searches for, the order and the page.
+    search: str = ""
+    speakers: frozenset[str] = frozenset()  # speaker slugs (statements.query.slug)
+    outlets: frozenset[str] = frozenset()  # outlet slugs
+    topics: frozenset[str] = frozenset()  # topic ids
+    about: frozenset[str] = frozenset()  # route and place ids
+    date_from: str | None = None  # ISO date, inclusive
+    date_to: str | None = None
+    order: str = NEWEST
+    page: int = 1
 
     def to_store(self) -> dict[str, Any]:
         """A JSON-able dict, with lists in registry order so equal views give equal dicts."""
@@ -51,6 +63,15 @@ class View:
             "off": sorted(self.off),
             "capacities": [list(item) for item in self.capacities],
             "event": self.event,
+            "search": self.search,
+            "speakers": sorted(self.speakers),
+            "outlets": sorted(self.outlets),
+            "topics": sorted(self.topics),
+            "about": sorted(self.about),
+            "date_from": self.date_from,
+            "date_to": self.date_to,
+            "order": self.order,
+            "page": self.page,
         }
 
     @classmethod
@@ -73,6 +94,7 @@ class View:
             capacities=tuple(sorted((str(k), float(v)) for k, v in data.get("capacities", ())
                                     if isinstance(v, (int, float)))),
             event=data.get("event") if isinstance(data.get("event"), str) else None,
+            **statement_filters_from_store(data),
         )
 
 
@@ -165,3 +187,61 @@ def with_event(view: View, event) -> View:
     if event is None:
         return replace(view, off=frozenset(), capacities=(), event=None)
     return replace(view, off=frozenset(event.off), capacities=tuple(sorted(event.capacities)), event=event.id)
+
+
+# The statements panel's filters: the View's field for each control (ui: its pattern-matching id).
+STATEMENT_FILTER_FIELDS = ("search", "speakers", "outlets", "topics", "about", "date_from", "date_to", "order")
+_SET_FIELDS = ("speakers", "outlets", "topics", "about")
+
+
+def iso_date(value: object) -> str | None:
+    """A date as YYYY-MM-DD, or None when it is not one."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        return None
+
+
+def statement_filter_value(field: str, value: object):
+    """A control's value as the View keeps it; anything a client could send is made valid."""
+    if field in _SET_FIELDS:
+        items = value if isinstance(value, (list, tuple, set, frozenset)) else ()
+        return frozenset(x for x in items if isinstance(x, str) and x)
+    if field == "search":
+        return normal_search(value) if isinstance(value, str) else ""
+    if field == "order":
+        return value if value in ORDERS else NEWEST
+    return iso_date(value)
+
+
+def statement_filters_from_store(data: Mapping[str, Any]) -> dict[str, Any]:
+    page = data.get("page")
+    return {field: statement_filter_value(field, data.get(field)) for field in STATEMENT_FILTER_FIELDS} | {
+        "page": page if isinstance(page, int) and not isinstance(page, bool) and page >= 1 else 1}
+
+
+def with_statement_filter(view: View, field: str, value: object) -> View:
+    """One filter changed: back to the first page. A control that shows what the view already is
+    changes nothing (that is also how a control set from an opened link comes back)."""
+    if field not in STATEMENT_FILTER_FIELDS:
+        return view
+    value = statement_filter_value(field, value)
+    return view if value == getattr(view, field) else replace(view, **{field: value}, page=1)
+
+
+def clear_statement_filters(view: View) -> View:
+    return replace(view, **{field: getattr(View(), field) for field in STATEMENT_FILTER_FIELDS}, page=1)
+
+
+def with_page(view: View, page: int) -> View:
+    return replace(view, page=max(1, int(page)))
+
+
+def statement_filters(view: View) -> StatementFilters:
+    """What the statements panel asks of the corpus's index (statements.query.find)."""
+    return StatementFilters(
+        text=view.search, speakers=view.speakers, outlets=view.outlets, topics=view.topics, about=view.about,
+        date_from=dt.date.fromisoformat(view.date_from) if view.date_from else None,
+        date_to=dt.date.fromisoformat(view.date_to) if view.date_to else None, order=view.order)

@@ -1,5 +1,7 @@
 """The URL codec: round trips for every valid view, and no input that makes it raise."""
 
+import datetime as dt
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,14 +11,18 @@ from dashboard.registry.model import STATUSES
 from dashboard.url_state import MAX_QUERY_CHARS, Vocabulary, decode, encode
 from dashboard.panels import PANELS
 from dashboard.view import EMBED_PANELS, SCALE_RANGE, View
+from dashboard.statements.query import MAX_SEARCH_CHARS, ORDERS, normal_search
 
 ROUTES = ("cpc", "tap", "middle_corridor_black_sea")
 STATEMENTS = ("uk-kazakhstan-export-routes-3", "uk-kazakhstan-export-routes-7")
 SWITCHES = ("cpc_terminal", "btc")
 RANGES = (("aktau_baku", 0.0, 20.0), ("cpc", 0.0, 72.5))
 EVENTS = ("2022-03-cpc-storm",)
+SPEAKERS, OUTLETS = ("james-cleverly", "speaker-not-identified"), ("tass", "reuters")
+TOPICS, ABOUT = ("middle-corridor", "diversification"), ("cpc", "aktau")
 VOCABULARY = Vocabulary(routes=frozenset(ROUTES), statements=frozenset(STATEMENTS), switches=frozenset(SWITCHES),
-                        capacity_ranges=RANGES, events=frozenset(EVENTS))
+                        capacity_ranges=RANGES, events=frozenset(EVENTS), speakers=frozenset(SPEAKERS),
+                        outlets=frozenset(OUTLETS), topics=frozenset(TOPICS), about=frozenset(ABOUT))
 
 coordinates = st.tuples(st.floats(-180, 180), st.floats(-90, 90)).map(lambda c: (round(c[0], 4), round(c[1], 4)))
 scales = st.floats(*SCALE_RANGE).map(lambda s: round(s, 4))
@@ -39,7 +45,22 @@ def views(draw):
         capacities=tuple(sorted(draw(st.dictionaries(st.sampled_from(["aktau_baku", "cpc"]),
                                                      st.floats(0, 20).map(lambda v: round(v, 2)))).items())),
         event=draw(st.none() | st.sampled_from(EVENTS)),
+        **draw(statement_filters()),
     )
+
+
+@st.composite
+def statement_filters(draw):
+    """The statements panel's part of a view: every filter, the order and the page."""
+    dates = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat)
+    return {"search": normal_search(draw(st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "Zs")),
+                                                 max_size=40))),
+            "speakers": frozenset(draw(st.sets(st.sampled_from(SPEAKERS)))),
+            "outlets": frozenset(draw(st.sets(st.sampled_from(OUTLETS)))),
+            "topics": frozenset(draw(st.sets(st.sampled_from(TOPICS)))),
+            "about": frozenset(draw(st.sets(st.sampled_from(ABOUT)))),
+            "date_from": draw(dates), "date_to": draw(dates), "order": draw(st.sampled_from(ORDERS)),
+            "page": draw(st.integers(1, 500))}
 
 
 def valid(view: View) -> bool:
@@ -50,7 +71,10 @@ def valid(view: View) -> bool:
             and view.panel in PANELS and (view.embed or not view.embed_panels)
             and view.off <= set(SWITCHES) and view.event in (None, *EVENTS)
             and all(lo <= dict(view.capacities).get(k, lo) <= hi for k, lo, hi in RANGES)
-            and {k for k, _ in view.capacities} <= {k for k, _, _ in RANGES})
+            and {k for k, _ in view.capacities} <= {k for k, _, _ in RANGES}
+            and view.speakers <= set(SPEAKERS) and view.outlets <= set(OUTLETS) and view.topics <= set(TOPICS)
+            and view.about <= set(ABOUT) and view.order in ORDERS and view.page >= 1
+            and len(view.search) <= MAX_SEARCH_CHARS and view.search == normal_search(view.search))
 
 
 @settings(max_examples=400)

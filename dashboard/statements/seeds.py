@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -21,6 +21,7 @@ from dashboard.registry.problems import Problem, ProblemLog
 from dashboard.statements.extract import extract_statements, quotation_warnings
 from dashboard.statements.links import Gazetteer, gazetteer_for, link_statement
 from dashboard.statements.model import Article, Speaker, Statement, Topic
+from dashboard.statements.query import StatementIndex, build_index
 
 TOPICS_FILE = "topics.json"
 ARTICLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -30,22 +31,30 @@ REQUIRED_TEXT = ("title", "outlet", "published", "place", "occasion")
 
 @dataclass(frozen=True)
 class Corpus:
+    """The articles and their statements, indexed once when built (by id, by route, for search), so
+    nothing a request asks of it walks every article."""
+
     articles: tuple[Article, ...]
     topics: tuple[Topic, ...]
     warnings: tuple[Problem, ...] = ()  # what `check` lists without failing: unattributed quotations and the like
+    index: StatementIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", build_index(self.articles))
 
     @property
     def statements(self) -> tuple[Statement, ...]:
-        return tuple(s for article in self.articles for s in article.statements)
+        return self.index.statements
 
     def statement(self, statement_id: str) -> Statement | None:
-        return next((s for s in self.statements if s.id == statement_id), None)
+        entry = self.index.by_id.get(statement_id)
+        return entry.statement if entry else None
 
     def article(self, article_id: str) -> Article:
-        return next(a for a in self.articles if a.id == article_id)
+        return self.index.articles[article_id]
 
     def statements_for_route(self, route_id: str) -> tuple[Statement, ...]:
-        return tuple(s for s in self.statements if route_id in s.route_ids)
+        return self.index.for_route(route_id)
 
 
 def _read_json(path: Path, label: str, log: ProblemLog) -> Any:

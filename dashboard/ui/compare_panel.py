@@ -22,19 +22,20 @@ COLUMNS = [
     ("length_published_km", "Length km (published)"), ("length_computed_km", "Length km (computed)"),
     ("transit_countries", "Countries (computed)"), ("border_crossings", "Border crossings"),
     ("mode_changes", "Changes of mode"), ("crosses_russia", "Crosses Russia"),
-    ("transit_time", "Transit time (published)"),
+    ("transit_time", "Transit time (published)"), ("statements", "Statements"),
 ]
 SOURCE_COLUMNS = [("status_source", "Status source"), ("length_source", "Length source"),
                   ("capacity_source", "Capacity source"), ("volume_source", "Volume source"),
                   ("transit_time_source", "Transit time source"), ("id", "Route id")]
 COMPUTED = {"length_computed_km", "transit_countries", "border_crossings", "mode_changes", "crosses_russia"}
+STATEMENTS_NOTE = "statements in the seeded articles that concern the route (What was said)"
 
 
 def _cell(row: dict, column: str):
     value = row.get(column)
     text = "—" if value in (None, "") else (f"{value:,}" if isinstance(value, (int, float)) else str(value))
     source = row.get(CELL_SOURCES.get(column, ""), "") if column in CELL_SOURCES else (
-        COMPUTED_NOTE if column in COMPUTED else "")
+        COMPUTED_NOTE if column in COMPUTED else STATEMENTS_NOTE if column == "statements" else "")
     if column == "route":
         return html.Th(html.Button(text, id={"type": ids.COMPARE_ROW, "id": row["id"]}, n_clicks=0,
                                    className="row-button"), scope="row")

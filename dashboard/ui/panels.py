@@ -88,6 +88,8 @@ def route_details(route: Route, data: AppData) -> html.Div:
                     f"{' — approximate end position' if leg.approximate else ''}")
             for leg in network.route_legs(route.id)]
     statements = data.corpus.statements_for_route(route.id)
+    newest = sorted(statements, key=lambda s: data.corpus.article(s.article_id).published,
+                    reverse=True)[:ROUTE_STATEMENTS_SHOWN]
     return html.Div(className="route-details", children=[
         html.H2(route.name, id="details-title"),
         html.P(className=f"status status-{route.status}", children=[
@@ -105,13 +107,27 @@ def route_details(route: Route, data: AppData) -> html.Div:
         *([html.H3("Events"), html.Ul([html.Li([html.Strong(e.date), f" — {e.event} ", *source_links(e.sources)])
                                        for e in route.events], className="events")] if route.events else []),
         html.H3("What was said about it"),
+        *([html.P(mentioned_text(len(statements), len(newest)), className="route-statement-count")]
+          if statements else []),
         html.Ul([html.Li([html.Span("Quote: " if s.kind == DIRECT else "Reported: ", className="kind"),
                           *(["“", *statement_body(s), "”"] if s.kind == DIRECT else statement_body(s)),
                           f" — {s.speaker.name}, {data.corpus.article(s.article_id).dateline}"])
-                 for s in statements], className="route-statements") if statements else html.P(
+                 for s in newest], className="route-statements") if statements else html.P(
             "No statement in the seeded articles concerns this route."),
         html.P(["Route sources: ", *source_links(route.sources)], className="route-sources"),
     ])
+
+
+# Route details list this many of the statements about a route, newest first; the statements panel
+# filtered by the route (About) has them all.
+ROUTE_STATEMENTS_SHOWN = 5
+
+
+def mentioned_text(count: int, shown: int) -> str:
+    said = f"Mentioned in {count} statement{'s' if count != 1 else ''}"
+    if shown < count:
+        return f"{said}; the newest {shown} below. Filter What was said by this route (About) for all of them."
+    return f"{said}."
 
 
 def details_placeholder() -> html.Div:
