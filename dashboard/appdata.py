@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from dashboard.cargo import CargoRow, load_cargo_comparison
+from dashboard.corridor.network import CorridorNetwork, load_corridor_network
 from dashboard.paths import DataPaths
 from dashboard.registry.geometry import countries_from_registry, main_line_length_km, route_length_km, transit_countries
 from dashboard.registry.load import Registry, load_registry
@@ -37,6 +38,7 @@ class AppData:
     oil: OilNetwork
     timeline: tuple[TimelineEvent, ...]
     cargo: tuple[CargoRow, ...] = ()  # China-Europe container routes compared (Compare tab)
+    corridor: CorridorNetwork | None = None  # the Middle Corridor's cargo network (Corridor tab)
 
     def event(self, event_id: str | None) -> TimelineEvent | None:
         return next((e for e in self.timeline if e.id == event_id), None)
@@ -85,11 +87,12 @@ def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
         corpus = load_corpus(paths.seeds, network.routes if network else None, network.nodes if network else None)
     except DataError as exc:
         problems += exc.problems
-    oil, timeline = None, ()
+    oil, timeline, corridor = None, (), None
     if registry is not None:
         log = ProblemLog()
         oil = load_oil_network(paths.geodata / "oil_network.json", registry.network, log)
         timeline = load_timeline(paths.geodata / "events.json", oil, registry.network, log)
+        corridor = load_corridor_network(paths.geodata / "corridor_network.json", registry.network, log)
         problems += log.problems
     log = ProblemLog()
     cargo = load_cargo_comparison(paths.geodata / "cargo_comparison.json", log)
@@ -97,4 +100,4 @@ def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
     if problems:
         raise DataError(problems)
     return AppData(registry=registry, corpus=corpus, computed=compute_geometry_facts(registry), oil=oil,
-                   timeline=timeline, cargo=cargo)
+                   timeline=timeline, cargo=cargo, corridor=corridor)

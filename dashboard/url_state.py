@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 from urllib.parse import parse_qsl, urlencode
 
+from dashboard.corridor.whatif import decode_parameter as decode_corridor, encode_parameter as encode_corridor
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.panels import PANELS
@@ -232,6 +233,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("cap", lambda v: LIST_SEPARATOR.join(f"{edge}:{_number(value)}" for edge, value in v.capacities) or None,
               lambda v, value, voc, ignored: replace(v, capacities=_capacities(value, voc, ignored))),
     Parameter("event", lambda v: v.event or None, _known_id("event", lambda voc: voc.events)),
+    Parameter("corridor", encode_corridor, decode_corridor),
     Parameter("embed", lambda v: "1" if v.embed else None, _decode_embed),
     Parameter("panels", lambda v: _joined(EMBED_PANELS, v.embed_panels) if v.embed and v.embed_panels else None,
               lambda v, value, voc, ignored: replace(

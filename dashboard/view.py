@@ -37,6 +37,7 @@ class View:
     off: frozenset[str] = frozenset()  # scenario: switches of the oil network turned off
     capacities: tuple[tuple[str, float], ...] = ()  # scenario: (edge id, Mt/y), sorted by edge id
     event: str | None = None  # the timeline event whose scenario this is, if it is one
+    corridor: tuple[tuple[str, float], ...] = ()  # the corridor's what-if: (knob, number), sorted (corridor/whatif.py)
     # The statements panel: what the analyst filters by and searches for, the order and the page.
     search: str = ""
     speakers: frozenset[str] = frozenset()  # speaker slugs (statements.query.slug)
@@ -63,6 +64,7 @@ class View:
             "off": sorted(self.off),
             "capacities": [list(item) for item in self.capacities],
             "event": self.event,
+            "corridor": [list(item) for item in self.corridor],
             "search": self.search,
             "speakers": sorted(self.speakers),
             "outlets": sorted(self.outlets),
@@ -94,6 +96,8 @@ class View:
             capacities=tuple(sorted((str(k), float(v)) for k, v in data.get("capacities", ())
                                     if isinstance(v, (int, float)))),
             event=data.get("event") if isinstance(data.get("event"), str) else None,
+            corridor=tuple(sorted((str(k), float(v)) for k, v in data.get("corridor", ())
+                                  if isinstance(v, (int, float)) and not isinstance(v, bool))),
             **statement_filters_from_store(data),
         )
 
