@@ -19,6 +19,7 @@ SIDE_PANELS: tuple[Panel, ...] = (
     Panel("details", "Route details"),
     Panel("table", "Compare", lazy=True),
     Panel("scenario", "Scenarios", lazy=True),
+    Panel("corridor", "Corridor", lazy=True),
     Panel("export", "Export"),
 )
 PANELS = tuple(panel.id for panel in SIDE_PANELS)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dashboard.corridor.whatif import DWELL_RANGE, FERRIES_RANGE, CorridorWhatIf
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.url_state import MAX_QUERY_CHARS, Vocabulary, decode, encode
@@ -45,8 +46,18 @@ def views(draw):
         capacities=tuple(sorted(draw(st.dictionaries(st.sampled_from(["aktau_baku", "cpc"]),
                                                      st.floats(0, 20).map(lambda v: round(v, 2)))).items())),
         event=draw(st.none() | st.sampled_from(EVENTS)),
+        corridor=draw(corridor_what_ifs()),
         **draw(statement_filters()),
     )
+
+
+@st.composite
+def corridor_what_ifs(draw):
+    """The corridor's what-if as the view holds it: only what differs from today, sorted."""
+    return CorridorWhatIf(ferries=draw(st.integers(*FERRIES_RANGE)), ports=draw(st.booleans()),
+                          btk=draw(st.none() | st.sampled_from([6.5, 15.0, 17.0])),
+                          dwell=draw(st.integers(*DWELL_RANGE)), anaklia=draw(st.booleans()),
+                          northern=draw(st.booleans())).pairs()
 
 
 @st.composite

@@ -73,6 +73,11 @@ def subtitle(data: AppData, view: View) -> str:
         parts.append(f"Scenario ({assumption}): Kazakhstan could export {result.floor.total:,.1f} (floor: the other "
                      f"routes at their 2025 volumes) to {result.ceiling.total:,.1f} Mt/y (ceiling: at capacity) of the "
                      f"{result.supply:,.1f} Mt it exported in 2025")
+    if view.corridor and data.corridor:  # the corridor's what-if states its assumptions and what they give
+        from dashboard.corridor.model import corridor_result
+        from dashboard.corridor.summary import subtitle_text
+        from dashboard.corridor.whatif import CorridorWhatIf
+        parts.append(subtitle_text(data.corridor, corridor_result(data.corridor, CorridorWhatIf.from_pairs(view.corridor))))
     if not parts:
         parts.append("Kazakhstan's oil and gas export routes beside the Middle Corridor")
     return " · ".join(parts)

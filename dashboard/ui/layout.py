@@ -12,6 +12,7 @@ from dashboard.figure.map_figure import build_figure
 from dashboard.figure.styles import COMMODITY_LABELS, STATUS_STYLES
 from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
+from dashboard.ui.corridor_panel import CORRIDOR_SECTION
 from dashboard.ui.legend import legend
 from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.panels import SIDE_PANELS, Panel
@@ -157,7 +158,7 @@ def export_panel(unavailable: str) -> html.Div:
 
 # Each tab's section: its id (where a callback fills it) and what it holds when the page is served.
 SECTION_IDS = {"statements": ids.STATEMENTS_PANEL, "details": ids.DETAILS_PANEL, "table": ids.COMPARE_SECTION,
-               "scenario": ids.SCENARIO_SECTION}
+               "scenario": ids.SCENARIO_SECTION, "corridor": CORRIDOR_SECTION}
 
 
 def section_contents(panel: Panel, data: AppData, export_note: str):

@@ -8,11 +8,12 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard.appdata import AppData
-from dashboard.ui.callbacks import compare, panels, share, view
+from dashboard.ui.callbacks import compare, corridor, panels, share, view
 
 
 def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
     view.register(app, data, full_figure_updates)
     panels.register(app, data)
     compare.register(app, data)
+    corridor.register(app, data)
     share.register(app)
