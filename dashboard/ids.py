@@ -54,6 +54,13 @@ COMPARE_KEY = "compare-key"  # which rows and order the comparison table shows n
 SCENARIO_SECTION = "scenario-section"  # the Scenarios tab, built when first opened
 SCENARIO_BUILT = "scenario-built"  # True once the Scenarios tab is built
 COMPARE_SECTION = "compare-section"  # the Compare tab, built when first opened (COMPARE_KEY set)
+STATEMENT_FILTER = "statement-filter"  # pattern-matching type: {"type": STATEMENT_FILTER, "id": View field}
+STATEMENT_ACTION = "statement-action"  # pattern-matching type: id "first", "prev", "next", "last" or "clear"
+STATEMENT_LIST = "statement-list"  # the cards of the page shown
+STATEMENT_SUMMARY = "statement-summary"
+STATEMENT_PAGER = "statement-pager"  # "page 2 of 47"
+STATEMENT_TIMELINE = "statement-timeline"
+STATEMENT_LIST_KEY = "statement-list-key"  # which cards the list shows now (rebuilt only when it changes)
 
 
 # The Compare and Scenarios tabs are built when first opened, not with the page: they are half its

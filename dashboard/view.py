@@ -249,3 +249,10 @@ def statement_filters(view: View) -> StatementFilters:
         text=view.search, speakers=view.speakers, outlets=view.outlets, topics=view.topics, about=view.about,
         date_from=dt.date.fromisoformat(view.date_from) if view.date_from else None,
         date_to=dt.date.fromisoformat(view.date_to) if view.date_to else None, order=view.order)
+
+
+def with_page_step(view: View, action: str, pages: int) -> View:
+    """The pager's buttons: first, previous, next or last of `pages` (a page past the last counts as it)."""
+    current = min(view.page, pages)
+    target = {"first": 1, "prev": current - 1, "next": current + 1, "last": pages}.get(action, current)
+    return with_page(view, min(max(1, target), pages))

@@ -6,7 +6,11 @@ in an article is shown, never executed. No Markdown, no dangerously_allow_html, 
 
 from __future__ import annotations
 
-from dash import html
+import datetime as dt
+from collections import Counter
+from typing import Callable
+
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
@@ -14,6 +18,9 @@ from dashboard.figure.styles import COMMODITY_LABELS, MODE_LABELS, STATUS_STYLES
 from dashboard.registry.geometry import leg_length_km
 from dashboard.registry.model import Figure, Route, Source, UNDATED
 from dashboard.statements.model import DIRECT, Article, Statement
+from dashboard.statements.query import (NEWEST, RELEVANCE, Entry, Page, StatementIndex, find, page_of,
+                                        page_with)
+from dashboard.view import STATEMENT_FILTER_FIELDS, View, statement_filters
 
 MISSING_URL = "address not recorded"
 
@@ -149,12 +156,13 @@ def statement_body(statement: Statement) -> list:
     return parts
 
 
-def statement_card(statement: Statement, article: Article, topic_labels: dict[str, str]) -> html.Div:
+def statement_card(statement: Statement, article: Article, topic_labels: dict[str, str],
+                   class_name: str = "statement-card") -> html.Div:
     direct = statement.kind == DIRECT
     editorial = any(s.kind == "editorial" for s in statement.segments)
     return html.Div(
         id={"type": ids.STATEMENT_CARD, "id": statement.id}, n_clicks=0, role="button", tabIndex="0",
-        className="statement-card", **{"aria-pressed": "false"},
+        className=class_name, **{"aria-pressed": str("is-selected" in class_name.split()).lower()},
         children=[
             html.Span("Direct quote" if direct else "Reported statement",
                       className=f"kind kind-{statement.kind}"),
@@ -189,10 +197,175 @@ def article_header(article: Article) -> html.Div:
     ])
 
 
-def statements_panel(data: AppData) -> list:
+def statements_panel(data: AppData, view: View = View()) -> list:
+    """The statements tab as the page is served: the filters, a timeline, the first page of cards and
+    the pager. Only one page of cards is ever on the page (ui/callbacks/statements.py turns pages),
+    so its cost does not grow with the corpus."""
+    found, page = view_results(data.corpus.index, view)
+    return [
+        html.H2("What was said"),
+        statement_filters_form(data, view),
+        html.Div(statements_timeline(data, found), id=ids.STATEMENT_TIMELINE, className="statement-timeline"),
+        html.P(summary_text(page, view), id=ids.STATEMENT_SUMMARY, className="statement-summary", role="status"),
+        html.Div(statement_list(data, page, found), id=ids.STATEMENT_LIST, className="statement-list"),
+        pager(page, view),
+        dcc.Store(id=ids.STATEMENT_LIST_KEY, data=list_key(page, view)),
+    ]
+
+
+def view_results(index: StatementIndex, view: View) -> tuple[tuple[Entry, ...], Page]:
+    found = find(index, statement_filters(view))
+    return found, page_of(found, view.page, view.statement, index)
+
+
+def list_key(page: Page, view: View) -> dict:
+    """What the list shows, and for which filters: it is rebuilt only when this changes, not on every
+    selection."""
+    return {"ids": [e.statement.id for e in page.entries], "pinned": page.pinned.statement.id if page.pinned else None,
+            "filters": repr(statement_filters(view))}
+
+
+def statement_list(data: AppData, page: Page, found: tuple[Entry, ...],
+                   card_class: Callable[[str], str] = lambda statement_id: "statement-card") -> list:
+    """The page's cards, each article's header before its first card, and the selected statement
+    above them when it is on another page or outside the filters."""
     topic_labels = {t.id: t.label for t in data.corpus.topics}
-    children = [html.H2("What was said")]
-    for article in data.corpus.articles:
-        children.append(article_header(article))
-        children += [statement_card(s, article, topic_labels) for s in article.statements]
+    children = []
+    if page.pinned:
+        on_page = page_with(found, page.pinned.statement.id)
+        note = ("The selected statement: not among those the filters find." if page.pinned_outside
+                else f"The selected statement (on page {on_page}).")
+        children.append(html.Div(className="pinned", children=[
+            html.P(note, className="pinned-note"),
+            statement_card(page.pinned.statement, page.pinned.article, topic_labels,
+                           card_class(page.pinned.statement.id))]))
+    if not page.entries:
+        children.append(html.P("No statement matches these filters.", className="hint"))
+    previous = None
+    for entry in page.entries:
+        if entry.article.id != previous:
+            children.append(article_header(entry.article))
+            previous = entry.article.id
+        children.append(statement_card(entry.statement, entry.article, topic_labels, card_class(entry.statement.id)))
     return children
+
+
+def summary_text(page: Page, view: View) -> str:
+    order = "most relevant first" if view.order == RELEVANCE and view.search else "newest first"
+    if not page.total:
+        return "No statement found."
+    shown = f"{page.first}–{page.first + len(page.entries) - 1}"
+    return f"{page.total:,} statement{'s' if page.total != 1 else ''}, {order}; showing {shown}."
+
+
+def pager_text(page: Page) -> str:
+    return f"Page {page.number} of {page.count}"
+
+
+PAGER_BUTTONS = (("first", "« First"), ("prev", "‹ Previous"), ("next", "Next ›"), ("last", "Last »"))
+
+
+def action_disabled(page: Page, view: View) -> dict[str, bool]:
+    """Which of the pager's buttons and 'Clear filters' can do nothing now."""
+    return {"first": page.number <= 1, "prev": page.number <= 1, "next": page.number >= page.count,
+            "last": page.number >= page.count, "clear": not filters_active(view)}
+
+
+def filters_active(view: View) -> bool:
+    return any(getattr(view, field) != getattr(View(), field) for field in STATEMENT_FILTER_FIELDS)
+
+
+def pager(page: Page, view: View) -> html.Nav:
+    disabled = action_disabled(page, view)
+    buttons = [html.Button(label, id={"type": ids.STATEMENT_ACTION, "id": action}, n_clicks=0,
+                           className="pager-button", disabled=disabled[action]) for action, label in PAGER_BUTTONS]
+    return html.Nav(className="statement-pager", **{"aria-label": "Pages of statements"}, children=[
+        *buttons[:2], html.Span(pager_text(page), id=ids.STATEMENT_PAGER, className="pager-label"), *buttons[2:]])
+
+
+def _facet_options(facets) -> list[dict]:
+    return [{"label": f"{f.label} ({f.count})", "value": f.id} for f in facets]
+
+
+def about_options(data: AppData) -> list[dict]:
+    """The routes and places statements concern, routes first, most mentioned first."""
+    network = data.registry.network
+    counts = data.corpus.index.about_counts
+    routes = [(f"Route: {network.routes[k].short_name}", k) for k in counts if k in network.routes]
+    places = [(f"Place: {network.nodes[k].name}", k) for k in counts if k in network.nodes and k not in network.routes]
+    return [{"label": f"{label} ({counts[key]})", "value": key}
+            for group in (routes, places) for label, key in sorted(group, key=lambda item: (-counts[item[1]], item[0]))]
+
+
+def statement_filters_form(data: AppData, view: View) -> html.Div:
+    """Search, order and filters; every control's id names the View field it sets (STATEMENT_FILTER)."""
+    index = data.corpus.index
+    topic_labels = {t.id: t.label for t in data.corpus.topics}
+    topics = [{"label": f"{topic_labels.get(k, k)} ({n})", "value": k}
+              for k, n in sorted(index.topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    control = lambda field: {"type": ids.STATEMENT_FILTER, "id": field}  # noqa: E731
+    dates = index.dates
+    bounds = {"min": min(dates).isoformat(), "max": max(dates).isoformat()} if dates else {}
+    dropdown = lambda field, options, placeholder: dcc.Dropdown(  # noqa: E731
+        id=control(field), options=options, value=sorted(getattr(view, field)), multi=True, placeholder=placeholder,
+        className="statement-dropdown")
+    return html.Div(className="statement-filters", role="search", children=[
+        html.Div(className="search-row", children=[
+            html.Label(className="statement-search", children=[
+                html.Span("Search the statements", className="visually-hidden"),
+                dcc.Input(id=control("search"), type="search", value=view.search, debounce=True,
+                          placeholder="Search the statements (Enter)")]),
+            dcc.RadioItems(id=control("order"), value=view.order, inline=True, className="checklist order",
+                           options=[{"label": "Newest first", "value": NEWEST},
+                                    {"label": "Most relevant", "value": RELEVANCE}]),
+        ]),
+        html.Details(open=True, className="more-filters", children=[
+            html.Summary("Filters"),
+            dropdown("speakers", _facet_options(index.speakers), "Speaker"),
+            dropdown("outlets", _facet_options(index.outlets), "Outlet"),
+            dropdown("topics", topics, "Topic"),
+            dropdown("about", about_options(data), "Route or place"),
+            html.Div(className="date-range", children=[
+                html.Label(["From", dcc.Input(id=control("date_from"), type="date", value=view.date_from or "",
+                                              **bounds)]),
+                html.Label(["To", dcc.Input(id=control("date_to"), type="date", value=view.date_to or "", **bounds)]),
+                html.Button("Clear filters", id={"type": ids.STATEMENT_ACTION, "id": "clear"}, n_clicks=0,
+                            className="clear", disabled=not filters_active(view)),
+            ]),
+        ]),
+    ])
+
+
+def _as_date(text: str) -> dt.date | None:
+    """An event's date, which may give only the month ("2022-11")."""
+    try:
+        return dt.date.fromisoformat(text if len(text) == 10 else f"{text[:7]}-01")
+    except ValueError:
+        return None
+
+
+def statements_timeline(data: AppData, found: tuple[Entry, ...]) -> list:
+    """Who said what when, beside what happened to the routes: a mark per day statements were made
+    (dark: among those found), and a row of the timeline's events, on one time axis."""
+    said = Counter(e.published for e in data.corpus.index.entries)
+    matching = Counter(e.published for e in found)
+    events = [(day, event.title) for event in data.timeline if (day := _as_date(event.date))]
+    days = list(said) + [day for day, _ in events]
+    if not days:
+        return []
+    first, last = min(days), max(days)
+    span = max(1, (last - first).days)
+    where = lambda day: {"left": f"{100 * (day - first).days / span:.2f}%"}  # noqa: E731
+    statement_marks = [html.Span(className="mark is-found" if matching[day] else "mark", style=where(day),
+                                 title=f"{day.isoformat()}: {matching[day]} of {count} statements found")
+                       for day, count in sorted(said.items())]
+    event_marks = [html.Span(className="mark event", style=where(day), title=f"{day.isoformat()}: {title}")
+                   for day, title in events]
+    return [
+        html.Div(className="timeline-row", children=[html.Span("Said", className="timeline-label"),
+                                                     html.Div(statement_marks, className="timeline-track")]),
+        html.Div(className="timeline-row", children=[html.Span("Events", className="timeline-label"),
+                                                     html.Div(event_marks, className="timeline-track")]),
+        html.Div(className="timeline-axis", children=[html.Span(first.strftime("%b %Y")),
+                                                      html.Span(last.strftime("%b %Y"))]),
+    ]

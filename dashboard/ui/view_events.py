@@ -8,7 +8,10 @@ from dashboard.appdata import AppData
 from dashboard.figure.map_figure import route_at
 from dashboard.links import EMBED_PATH
 from dashboard.ui.scenario_panel import scenario_controls
+from dashboard.statements.query import find, page_count
 from dashboard.url_state import Vocabulary, decode
+from dashboard.view import (clear_statement_filters, statement_filters, with_page_step,
+                            with_statement_filter)
 from dashboard.view import (View, choose_route, clear_selection, select_route, select_statement, with_capacity,
                             with_event, with_layers, with_map_position, with_panel, with_statuses, with_switches)
 
@@ -39,6 +42,8 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
         return clear_selection(view) if value else view
     if isinstance(trigger, dict) and trigger.get("type") in SCENARIO_CONTROLS:
         return apply_scenario_event(view, trigger, value, data)
+    if isinstance(trigger, dict) and trigger.get("type") in (ids.STATEMENT_FILTER, ids.STATEMENT_ACTION):
+        return apply_statement_event(view, trigger, value, data)
     if isinstance(trigger, dict) and value:
         kind, target = trigger.get("type"), trigger.get("id")
         if kind == ids.ROUTE_LINK and target in routes:
@@ -71,6 +76,19 @@ def apply_scenario_event(view: View, trigger: dict, value: object, data: AppData
     if kind == ids.SCENARIO_RESET and value:
         return with_event(view, None)
     return view
+
+
+def apply_statement_event(view: View, trigger: dict, value: object, data: AppData) -> View:
+    """A filter of the statements panel changed, or its pager or 'Clear filters' was pressed (a button
+    only (re)created has n_clicks 0 and changes nothing)."""
+    if trigger.get("type") == ids.STATEMENT_FILTER:
+        return with_statement_filter(view, trigger.get("id"), value)
+    if not value:
+        return view
+    if trigger.get("id") == "clear":
+        return clear_statement_filters(view)
+    found = find(data.corpus.index, statement_filters(view))
+    return with_page_step(view, trigger.get("id"), page_count(len(found)))
 
 
 def view_from_location(pathname: str | None, search: str | None, vocabulary: Vocabulary) -> tuple[View, tuple]:

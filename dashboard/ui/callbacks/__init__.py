@@ -8,7 +8,7 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard.appdata import AppData
-from dashboard.ui.callbacks import compare, corridor, panels, share, view
+from dashboard.ui.callbacks import compare, corridor, panels, share, statements, view
 
 
 def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
@@ -17,3 +17,4 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
     compare.register(app, data)
     corridor.register(app, data)
     share.register(app)
+    statements.register(app, data)

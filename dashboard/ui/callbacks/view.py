@@ -13,7 +13,8 @@ from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
 from dashboard.ui.scenario_panel import scenario_controls
 from dashboard.ui.view_events import apply_event, view_from_location
-from dashboard.url_state import encode
+from dashboard.ui.callbacks.statements import control_updates
+from dashboard.url_state import encode, with_statement_facets
 from dashboard.view import View, with_event
 
 # The view callback's outputs by name; the scenario controls are pattern-matching (none on the page
@@ -29,6 +30,7 @@ OUTPUTS = {
     "event": Output(ids.every(ids.EVENT_SLIDER), "value"),
     "caps": Output({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
     "map_style": Output(ids.MAP_STYLE, "data"),
+    "statement_filters": Output({"type": ids.STATEMENT_FILTER, "id": ALL}, "value"),
 }
 EVENT_INPUTS = {
     "search": Input(ids.URL, "search"),
@@ -45,6 +47,8 @@ EVENT_INPUTS = {
     "caps": Input({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
     "reset": Input(ids.every(ids.SCENARIO_RESET), "n_clicks"),
     "table_rows": Input({"type": ids.COMPARE_ROW, "id": ALL}, "n_clicks"),
+    "statement_filters": Input({"type": ids.STATEMENT_FILTER, "id": ALL}, "value"),
+    "statement_actions": Input({"type": ids.STATEMENT_ACTION, "id": ALL}, "n_clicks"),
     "pathname": State(ids.URL, "pathname"),
     "stored": State(ids.VIEW_STORE, "data"),
 }
@@ -67,7 +71,7 @@ def control_values(values: tuple, shown: tuple[int, int, int]) -> tuple:
 def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
     """`full_figure_updates` rebuilds and resends the whole figure on every change, as a naive app
     would: kept only so bench/selection.py can measure what the in-browser restyle saves."""
-    vocabulary = data.vocabulary
+    vocabulary = with_statement_facets(data.vocabulary, data.corpus.index)
 
     def map_style(view: View):
         if full_figure_updates:
@@ -81,7 +85,13 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
         shown = (len(outputs["off"]), len(outputs["event"]), len(cap_ids))
         unchanged = dict.fromkeys(OUTPUTS, no_update) | {"off": [no_update] * shown[0],
                                                            "event": [no_update] * shown[1],
-                                                           "caps": [no_update] * shown[2]}
+                                                           "caps": [no_update] * shown[2],
+                                                           "statement_filters": [no_update] * len(
+                                                               outputs["statement_filters"])}
+
+        def with_statement_controls(view: View) -> dict:  # a link, 'Clear filters' or a tidied search
+            return {"statement_filters": control_updates(view, _events["statement_filters"],
+                                                         outputs["statement_filters"])}
 
         def with_controls(view: View) -> dict:
             off, event, caps = control_values(scenario_controls(view, data, cap_ids), shown)
@@ -94,7 +104,7 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
                 view = with_event(view, data.event(view.event))
             if view == View.from_store(stored) and not ignored:  # the page as served is already this view
                 return unchanged
-            return unchanged | with_controls(view) | {
+            return unchanged | with_controls(view) | with_statement_controls(view) | {
                 "store": view.to_store(), "layers": [x for x in LAYER_IDS if x in view.layers],
                 "statuses": [x for x in STATUSES if x in view.statuses], "notice": notice_children(ignored),
                 "position": {"center": view.center, "scale": view.scale}, "map_style": map_style(view)}
@@ -109,7 +119,7 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
         query = encode(updated)
         # Replaying an event or going back to today moves the switches and sliders with it.
         replayed = isinstance(trigger, dict) and trigger.get("type") in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
-        return unchanged | (with_controls(updated) if replayed else {}) | {
+        return unchanged | (with_controls(updated) if replayed else {}) | with_statement_controls(updated) | {
             "store": updated.to_store(), "search": f"?{query}" if query else "", "map_style": map_style(updated)}
 
     if full_figure_updates:

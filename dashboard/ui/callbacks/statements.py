@@ -1,0 +1,61 @@
+"""The statements panel: its list, pager, summary and timeline follow the view. The filter controls'
+events go through the view callback (view.py, ui/view_events.py) so that the URL follows them; this
+module renders what the view asks for, one page of cards at a time."""
+
+from __future__ import annotations
+
+from dash import ALL, Dash, Input, Output, State, ctx, no_update
+
+from dashboard import ids
+from dashboard.appdata import AppData
+from dashboard.ui.callbacks.panels import statement_card_class
+from dashboard.ui.panels import (action_disabled, list_key, pager_text, statement_list, statements_timeline,
+                                 summary_text, view_results)
+from dashboard.view import View, statement_filter_value
+
+
+def control_value(view: View, field: str):
+    """What a filter control shows for the view (a date input's empty value is "")."""
+    value = getattr(view, field)
+    if isinstance(value, frozenset):
+        return sorted(value)
+    return "" if value is None else value
+
+
+def control_updates(view: View, current: list, items: list) -> list:
+    """The filter controls' new values, only where they do not already show the view (a link opened,
+    'Clear filters', a search tidied): re-sending a control its own value would echo it back."""
+    fields = [item["id"]["id"] for item in items]
+    return [no_update if statement_filter_value(field, value) == getattr(view, field) else control_value(view, field)
+            for field, value in zip(fields, current or [None] * len(fields))]
+
+
+def register(app: Dash, data: AppData) -> None:
+    @app.callback(
+        output={"list": Output(ids.STATEMENT_LIST, "children"),
+                "key": Output(ids.STATEMENT_LIST_KEY, "data"),
+                "summary": Output(ids.STATEMENT_SUMMARY, "children"),
+                "pager": Output(ids.STATEMENT_PAGER, "children"),
+                "disabled": Output({"type": ids.STATEMENT_ACTION, "id": ALL}, "disabled"),
+                "timeline": Output(ids.STATEMENT_TIMELINE, "children")},
+        inputs={"stored": Input(ids.VIEW_STORE, "data"), "shown": State(ids.STATEMENT_LIST_KEY, "data")},
+        prevent_initial_call=True,  # the page is served with the default view's first page
+    )
+    def render_statements(stored, shown):
+        # The list is rebuilt only when its cards change: a selection on the page changes their classes
+        # (ui/callbacks/panels.py), not the list.
+        view = View.from_store(stored)
+        found, page = view_results(data.corpus.index, view)
+        key = list_key(page, view)
+        disabled = action_disabled(page, view)
+        changed = key != shown
+        return {
+            "list": statement_list(data, page, found, lambda sid: statement_card_class(sid, view, data))
+            if changed else no_update,
+            "key": key if changed else no_update,
+            "summary": summary_text(page, view),
+            "pager": pager_text(page),
+            "disabled": [disabled[item["id"]["id"]] for item in ctx.outputs_grouping["disabled"]],
+            "timeline": statements_timeline(data, found)
+            if (shown or {}).get("filters") != key["filters"] else no_update,
+        }
