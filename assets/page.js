@@ -132,6 +132,20 @@ document.addEventListener("click", function (event) {
   });
 }, true);
 
+// Whether the pointer moved while pressed on the map since it was last pressed: Plotly reports a
+// click at the end of a drag that started on a line.
+var routeMapPress = null;
+document.addEventListener("pointerdown", function (event) {
+  routeMapPress = event.target.closest && event.target.closest("#route-map")
+    ? {x: event.clientX, y: event.clientY, moved: false} : null;
+}, true);
+document.addEventListener("pointermove", function (event) {
+  if (routeMapPress && Math.hypot(event.clientX - routeMapPress.x, event.clientY - routeMapPress.y) > 4) {
+    routeMapPress.moved = true;
+  }
+}, true);
+function routeMapDragged() { return !!(routeMapPress && routeMapPress.moved); }
+
 window.dash_clientside = Object.assign({}, window.dash_clientside, {
   routeMap: {
     restyle: function (groups) {
@@ -139,10 +153,20 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       routeMapWhenDrawn(function (gd) { routeMapRestyle(gd, groups); });
       return Date.now();
     },
+    // A click on the map, unless it ended a drag: a pan that starts on a line must not select it.
+    click: function (clickData) {
+      return routeMapDragged() ? window.dash_clientside.no_update : clickData;
+    },
     position: function (position) {
-      if (!position || (!position.center && !position.scale)) { return window.dash_clientside.no_update; }
+      if (!position || (!position.center && !position.scale && !position.rotation)) {
+        return window.dash_clientside.no_update;
+      }
       var update = {};
       if (position.scale) { update["geo.projection.scale"] = position.scale; }
+      if (position.rotation) {
+        update["geo.projection.rotation.lon"] = position.rotation[0];
+        update["geo.projection.rotation.lat"] = position.rotation[1];
+      }
       if (position.center) {
         update["geo.center.lon"] = position.center[0];
         update["geo.center.lat"] = position.center[1];

@@ -6,7 +6,7 @@ prepared here, apart from the UI, so callbacks never read a file or compute a ge
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Mapping
 
 from dashboard.cargo import CargoRow, load_cargo_comparison
@@ -19,6 +19,9 @@ from dashboard.registry.problems import DataError, ProblemLog
 from dashboard.scenario.network import OilNetwork, TimelineEvent, load_oil_network, load_timeline
 from dashboard.statements.seeds import Corpus, load_corpus
 from dashboard.url_state import Vocabulary
+
+
+RUSSIA = "Russia"
 
 
 @dataclass(frozen=True)
@@ -99,5 +102,8 @@ def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
     problems += log.problems
     if problems:
         raise DataError(problems)
-    return AppData(registry=registry, corpus=corpus, computed=compute_geometry_facts(registry), oil=oil,
+    computed = compute_geometry_facts(registry)
+    registry = replace(registry, russia_routes=frozenset(
+        route_id for route_id, facts in computed.items() if RUSSIA in facts.transit_countries))
+    return AppData(registry=registry, corpus=corpus, computed=computed, oil=oil,
                    timeline=timeline, cargo=cargo, corridor=corridor)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.appdata import AppData
+from dashboard.appdata import RUSSIA, AppData
 from dashboard.figure.map_figure import trace_keys, trace_visible
 from dashboard.registry.model import Figure, Route, Source
 from dashboard.view import View
@@ -14,7 +14,6 @@ VOLUME_METRIC = re.compile(r"volume|cargo|throughput|shipments|exports|via BTC|t
                            re.IGNORECASE)
 UNIT_COLUMNS = (("capacity_mt_y", "Mt/y"), ("capacity_bbl_d", "bbl/d"), ("capacity_bcm_y", "bcm/y"),
                 ("capacity_teu", "TEU"))
-RUSSIA = "Russia"
 
 
 def _sources_text(sources: tuple[Source, ...]) -> str:

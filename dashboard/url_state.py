@@ -22,7 +22,7 @@ from dashboard.registry.model import STATUSES
 from dashboard.panels import PANELS
 from dashboard.statements.query import MAX_SEARCH_CHARS, NEWEST, ORDERS, normal_search
 from dashboard.view import iso_date
-from dashboard.view import DEFAULT_LAYERS, EMBED_PANELS, SCALE_RANGE, View
+from dashboard.view import DEFAULT_LAYERS, EMBED_PANELS, RUSSIA_FILTERS, SCALE_RANGE, View
 
 MAX_QUERY_CHARS = 2000
 MAX_SHOWN_CHARS = 40
@@ -96,17 +96,21 @@ def _id_list(name: str, value: str, allowed: tuple[str, ...], ignored: list[str]
     return known
 
 
-def _center(value: str, ignored: list[str]) -> tuple[float, float] | None:
+def _lon_lat(name: str, value: str, ignored: list[str]) -> tuple[float, float] | None:
     parts = value.split(LIST_SEPARATOR)
     numbers = [_float(p) for p in parts] if len(parts) == 2 else [None]
     if any(n is None for n in numbers):
-        ignored.append(f"center: {_shown(value)!r} is not 'longitude,latitude'")
+        ignored.append(f"{name}: {_shown(value)!r} is not 'longitude,latitude'")
         return None
     lon, lat = numbers
     clamped = (min(180.0, max(-180.0, lon)), min(90.0, max(-90.0, lat)))
     if clamped != (lon, lat):
-        ignored.append(f"center: {_shown(value)} is off the globe, moved to {_number(clamped[0])},{_number(clamped[1])}")
+        ignored.append(f"{name}: {_shown(value)} is off the globe, moved to {_number(clamped[0])},{_number(clamped[1])}")
     return clamped
+
+
+def _center(value: str, ignored: list[str]) -> tuple[float, float] | None:
+    return _lon_lat("center", value, ignored)
 
 
 def _scale(value: str, ignored: list[str]) -> float | None:
@@ -183,6 +187,13 @@ def _known_id(field: str, known: Callable[[Vocabulary], frozenset[str]]) -> Call
     return decode_id
 
 
+def _decode_russia(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+    if value in RUSSIA_FILTERS:
+        return replace(view, russia=value)
+    ignored.append(f"russia: {_shown(value)!r} is not {' or '.join(RUSSIA_FILTERS)}")
+    return view
+
+
 def _decode_panel(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
     if value in PANELS:
         return replace(view, panel=value)
@@ -220,10 +231,13 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("status", lambda v: _joined(STATUSES, v.statuses) if v.statuses != frozenset(STATUSES) else None,
               lambda v, value, voc, ignored: replace(
                   v, statuses=_id_list("status", value, STATUSES, ignored, frozenset(STATUSES)))),
+    Parameter("russia", lambda v: v.russia, _decode_russia),
     Parameter("route", lambda v: v.route or None, _known_id("route", lambda voc: voc.routes)),
     Parameter("statement", lambda v: v.statement or None, _known_id("statement", lambda voc: voc.statements)),
     Parameter("center", lambda v: f"{_number(v.center[0])},{_number(v.center[1])}" if v.center is not None else None,
               lambda v, value, voc, ignored: replace(v, center=_center(value, ignored))),
+    Parameter("rotate", lambda v: f"{_number(v.rotation[0])},{_number(v.rotation[1])}" if v.rotation else None,
+              lambda v, value, voc, ignored: replace(v, rotation=_lon_lat("rotate", value, ignored))),
     Parameter("scale", lambda v: _number(v.scale) if v.scale is not None else None,
               lambda v, value, voc, ignored: replace(v, scale=_scale(value, ignored))),
     Parameter("panel", lambda v: v.panel if v.panel != default_panel(v.route) else None, _decode_panel),

@@ -17,6 +17,7 @@ from dashboard.registry.layers import LAYER_IDS, LAYERS
 from dashboard.registry.model import STATUSES
 from dashboard.statements.query import NEWEST, ORDERS, StatementFilters, normal_search
 
+RUSSIA_FILTERS = {"crosses": "Only routes through Russia", "avoids": "Only routes that avoid Russia"}
 DEFAULT_LAYERS = frozenset(layer.id for layer in LAYERS if layer.visible_by_default)
 EMBED_PANELS = ("legend", "statements", "details")  # what an embedded map may show beside itself
 # Plotly geo projection scale: from a little more than the whole corridor to a port, as the map allows.
@@ -29,7 +30,9 @@ class View:
     statuses: frozenset[str] = frozenset(STATUSES)
     route: str | None = None
     statement: str | None = None
-    center: tuple[float, float] | None = None  # (lon, lat) once the user has panned; None = the frame
+    center: tuple[float, float] | None = None  # (lon, lat) of the map's middle, from a link; None = the frame
+    rotation: tuple[float, float] | None = None  # (lon, lat) the projection turns to when the user pans
+    russia: str | None = None  # "crosses" or "avoids": only the routes that cross Russia, or only those that do not
     scale: float | None = None  # projection scale once the user has zoomed; None = the frame
     panel: str = PANELS[0]
     embed: bool = False
@@ -57,6 +60,8 @@ class View:
             "route": self.route,
             "statement": self.statement,
             "center": list(self.center) if self.center else None,
+            "rotation": list(self.rotation) if self.rotation else None,
+            "russia": self.russia,
             "scale": self.scale,
             "panel": self.panel,
             "embed": self.embed,
@@ -87,7 +92,9 @@ class View:
             statuses=frozenset(x for x in data.get("statuses", ()) if x in STATUSES),
             route=data.get("route") if isinstance(data.get("route"), str) else None,
             statement=data.get("statement") if isinstance(data.get("statement"), str) else None,
-            center=(float(center[0]), float(center[1])) if isinstance(center, list) and len(center) == 2 else None,
+            center=_pair(center),
+            rotation=_pair(data.get("rotation")),
+            russia=data.get("russia") if data.get("russia") in RUSSIA_FILTERS else None,
             scale=float(scale) if isinstance(scale, (int, float)) else None,
             panel=data.get("panel") if data.get("panel") in PANELS else PANELS[0],
             embed=data.get("embed") is True,
@@ -104,6 +111,10 @@ class View:
 
 def with_layers(view: View, layers: list[str] | None) -> View:
     return replace(view, layers=frozenset(x for x in (layers or ()) if x in LAYER_IDS))
+
+
+def with_russia(view: View, value: str | None) -> View:
+    return replace(view, russia=value if value in RUSSIA_FILTERS else None)
 
 
 def with_statuses(view: View, statuses: list[str] | None) -> View:
@@ -138,10 +149,16 @@ def with_map_position(view: View, relayout: Mapping[str, Any] | None) -> View:
     events (autosize, a reset) leave it alone or return it to the frame."""
     if not relayout:
         return view
-    if relayout.get("geo.projection.scale") is None and relayout.get("geo.center.lon") is None:
-        if relayout.get("geo") is not None or "geo.fitbounds" in relayout:
-            return replace(view, center=None, scale=None)
+    moved = ("geo.projection.scale", "geo.center.lon", "geo.projection.rotation.lon")
+    if all(relayout.get(key) is None for key in moved):
+        if relayout.get("geo") is not None or "geo.fitbounds" in relayout:  # the map's reset: back to the frame
+            return replace(view, center=None, scale=None, rotation=None)
         return view
+    # A pan on this conic map turns the projection (Plotly reports its rotation), it does not move a centre.
+    rotation = view.rotation
+    rlon, rlat = relayout.get("geo.projection.rotation.lon"), relayout.get("geo.projection.rotation.lat", 0.0)
+    if _finite(rlon) and _finite(rlat):
+        rotation = (round(min(180.0, max(-180.0, float(rlon))), 4), round(min(90.0, max(-90.0, float(rlat))), 4))
     center = view.center
     lon, lat = relayout.get("geo.center.lon"), relayout.get("geo.center.lat")
     if _finite(lon) and _finite(lat):  # a client may send anything: on the globe, or not at all
@@ -152,7 +169,13 @@ def with_map_position(view: View, relayout: Mapping[str, Any] | None) -> View:
         scale = round(min(high, max(low, float(scale))), 4)
     else:
         scale = view.scale
-    return replace(view, center=center, scale=scale)
+    return replace(view, center=center, scale=scale, rotation=rotation)
+
+
+def _pair(value: object) -> tuple[float, float] | None:
+    if isinstance(value, list) and len(value) == 2 and all(_finite(v) for v in value):
+        return float(value[0]), float(value[1])
+    return None
 
 
 def _finite(value: object) -> bool:

@@ -30,9 +30,9 @@ def test_status_filter_event(app_data):
 def test_map_click_selects_a_route_but_not_a_place(app_data):
     keys = trace_keys(app_data.registry)
     click = {"points": [{"curveNumber": keys.index(("route", "cpc", "pipeline"))}]}
-    assert apply_event(View(), ids.MAP, click, app_data).route == "cpc"
+    assert apply_event(View(), ids.MAP_CLICK, click, app_data).route == "cpc"
     places = {"points": [{"curveNumber": keys.index(("nodes", "sourced"))}]}
-    assert apply_event(View(), ids.MAP, places, app_data) == View()
+    assert apply_event(View(), ids.MAP_CLICK, places, app_data) == View()
 
 
 def test_route_button_event(app_data):

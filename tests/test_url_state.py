@@ -38,6 +38,8 @@ def views(draw):
         route=draw(st.none() | st.sampled_from(ROUTES)),
         statement=draw(st.none() | st.sampled_from(STATEMENTS)),
         center=draw(st.none() | coordinates),
+        rotation=draw(st.none() | coordinates),
+        russia=draw(st.none() | st.sampled_from(["crosses", "avoids"])),
         scale=draw(st.none() | scales),
         panel=draw(st.sampled_from(PANELS)),
         embed=embed,
@@ -78,6 +80,8 @@ def valid(view: View) -> bool:
     return (view.layers <= set(LAYER_IDS) and view.statuses <= set(STATUSES)
             and view.route in (None, *ROUTES) and view.statement in (None, *STATEMENTS)
             and (view.center is None or (-180 <= view.center[0] <= 180 and -90 <= view.center[1] <= 90))
+            and view.russia in (None, "crosses", "avoids")
+            and (view.rotation is None or (-180 <= view.rotation[0] <= 180 and -90 <= view.rotation[1] <= 90))
             and (view.scale is None or SCALE_RANGE[0] <= view.scale <= SCALE_RANGE[1])
             and view.panel in PANELS and (view.embed or not view.embed_panels)
             and view.off <= set(SWITCHES) and view.event in (None, *EVENTS)
@@ -102,7 +106,7 @@ def test_decode_never_raises_and_returns_a_valid_view(text):
 
 
 @settings(max_examples=200)
-@given(st.dictionaries(st.sampled_from(["layers", "status", "route", "statement", "center", "scale", "panel",
+@given(st.dictionaries(st.sampled_from(["layers", "status", "russia", "route", "statement", "center", "rotate", "scale", "panel",
                                         "embed", "panels", "off", "cap", "event", "zzz"]), st.text(max_size=40),
                        max_size=12))
 def test_decode_of_any_parameter_values_is_valid(params):
@@ -202,3 +206,12 @@ def test_a_pan_off_the_globe_or_not_a_number_is_clamped_or_dropped(lon, lat):
     view = with_map_position(View(), {"geo.center.lon": lon, "geo.center.lat": lat})
     assert view.center is None or (-180 <= view.center[0] <= 180 and -90 <= view.center[1] <= 90)
     assert "e+" not in encode(view) and "inf" not in encode(view)
+
+
+def test_a_pan_turns_the_projection_and_the_link_keeps_it():
+    from dashboard.view import with_map_position
+    view = with_map_position(View(), {"geo.projection.rotation.lat": 6.65965, "geo.projection.rotation.lon": 54.93218})
+    assert view.rotation == (54.9322, 6.6597)
+    assert encode(view) == "rotate=54.9322,6.6597"
+    assert decode("rotate=54.9322,6.6597", VOCABULARY) == (view, ())
+    assert with_map_position(view, {"geo": {}}).rotation is None  # the reset button: back to the frame

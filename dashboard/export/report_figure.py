@@ -279,6 +279,8 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
     geo["framecolor"] = "#bbb"
     if view.center:
         geo["center"] = {"lon": view.center[0], "lat": view.center[1]}
+    if view.rotation:
+        geo["projection"] = {**geo["projection"], "rotation": {"lon": view.rotation[0], "lat": view.rotation[1]}}
     if view.scale:
         geo["projection"] = {**geo["projection"], "scale": view.scale}
     if quote_lines:

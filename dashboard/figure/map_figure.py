@@ -88,7 +88,10 @@ def highlighted_nodes(view: View, registry: Registry, corpus: Corpus) -> tuple[s
     return tuple(nodes)
 
 
-def route_shown(route: Route, view: View) -> bool:
+def route_shown(route: Route, view: View, russia_routes: frozenset[str] = frozenset()) -> bool:
+    """Its commodity's layer is on, its status is shown, and it passes the Russia filter."""
+    if view.russia and (route.id in russia_routes) != (view.russia == "crosses"):
+        return False
     return layer(route.commodity).id in view.layers and route.status in view.statuses
 
 
@@ -96,7 +99,7 @@ def trace_visible(key: TraceKey, registry: Registry, view: View) -> bool:
     if key[0] == "area":
         return key[1] in view.layers
     if key[0] in ("route", "casing", "route-label"):
-        return route_shown(registry.network.routes[key[1]], view)
+        return route_shown(registry.network.routes[key[1]], view, registry.russia_routes)
     if key[0] in ("nodes", "events"):
         return key[0] in view.layers
     if key == ("labels", "place"):

@@ -31,6 +31,9 @@ class Registry:
     areas: Mapping[str, tuple[CountryShape, ...]]  # layer id -> its shapes
     # node id -> where its sources put it (None: unpublished), to check the drawn places against
     published_positions: Mapping[str, PublishedPosition | None] = field(default_factory=lambda: MappingProxyType({}))
+    # the routes whose drawn line crosses or ends in Russia, computed from the geometry at start-up
+    # (appdata.py): the map's and Compare's "through Russia" / "avoiding Russia" filter
+    russia_routes: frozenset[str] = frozenset()
 
 
 def read_feature_collection(path: Path, label: str, log: ProblemLog) -> list[dict]:

@@ -16,7 +16,8 @@ from dashboard.ui.corridor_panel import CORRIDOR_SECTION
 from dashboard.ui.legend import legend
 from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.panels import SIDE_PANELS, Panel
-from dashboard.view import View, view_classes
+from dashboard.named_views import NAMED_VIEWS
+from dashboard.view import RUSSIA_FILTERS, View, view_classes
 
 def header(data: AppData) -> html.Header:
     return html.Header(className="page-header", children=[
@@ -46,6 +47,25 @@ def status_filter(view: View) -> html.Fieldset:
         dcc.Checklist(id=ids.STATUS_FILTER,
                       options=[{"label": style.label, "value": status} for status, style in STATUS_STYLES.items()],
                       value=[status for status in STATUS_STYLES if status in view.statuses], className="checklist"),
+    ])
+
+
+def russia_filter(view: View) -> html.Fieldset:
+    """Answer "which routes avoid Russia?" on the map (the crossing is computed from each line)."""
+    return html.Fieldset(className="control", children=[
+        html.Legend("Russia"),
+        dcc.RadioItems(id=ids.RUSSIA_FILTER, value=view.russia or "all", className="checklist",
+                       options=[{"label": "All routes", "value": "all"}]
+                       + [{"label": label, "value": value} for value, label in RUSSIA_FILTERS.items()]),
+    ])
+
+
+def named_views_bar() -> html.Nav:
+    """The questions people open the map with, each a link to its view."""
+    return html.Nav(id=ids.NAMED_VIEWS, className="named-views", **{"aria-label": "Named views"}, children=[
+        dcc.Link(named.label, href=f"?{named.query}" if named.query else "?", title=named.description,
+                 className="named-view")
+        for named in NAMED_VIEWS
     ])
 
 
@@ -84,6 +104,7 @@ def map_panel(data: AppData, view: View, topojson_url: str, instant_selection: b
                                             instant_selection=instant_selection),
             className="map-graph", config=map_config(topojson_url),
         ),
+        named_views_bar(),
         html.Details([html.Summary("Legend"), legend()], open=True, className="map-legend"),
     ])
 
@@ -189,6 +210,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         dcc.Location(id=ids.URL, refresh=False),
         dcc.Store(id=ids.VIEW_STORE, data=view.to_store()),
         dcc.Store(id=ids.MAP_POSITION, data=None),
+        dcc.Store(id=ids.MAP_CLICK, data=None),
         dcc.Store(id=ids.MAP_STYLE, data=None),
         dcc.Store(id=ids.MAP_APPLIED, data=None),
         dcc.Store(id=ids.DETAILS_ROUTE, data=""),  # the route the details panel shows now
@@ -200,7 +222,8 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         notice(),
         html.Main(className="main", children=[
             html.Div(className="map-column", children=[map_panel(data, view, topojson_url, instant_selection)]),
-            html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), route_list(data)]),
+            html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), russia_filter(view),
+                                                      route_list(data)]),
             html.Aside(className="panels", children=[panel_tabs(view)] + [
                 html.Section(section_contents(panel, data, export_note), role="tabpanel",
                              className=f"panel-section {panel.id}-section", **section_attributes(panel))

@@ -13,7 +13,8 @@ from dashboard.url_state import Vocabulary, decode
 from dashboard.view import (clear_statement_filters, statement_filters, with_page_step,
                             with_statement_filter)
 from dashboard.view import (View, choose_route, clear_selection, select_route, select_statement, with_capacity,
-                            with_event, with_layers, with_map_position, with_panel, with_statuses, with_switches)
+                            with_event, with_layers, with_map_position, with_panel, with_russia, with_statuses,
+                            with_switches)
 
 SCENARIO_CONTROLS = (ids.SCENARIO_CAP, ids.SCENARIO_OFF, ids.EVENT_SLIDER, ids.SCENARIO_RESET)
 
@@ -35,7 +36,9 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
         return with_layers(view, value)
     if trigger == ids.STATUS_FILTER:
         return with_statuses(view, value)
-    if trigger == ids.MAP:
+    if trigger == ids.RUSSIA_FILTER:
+        return with_russia(view, value)
+    if trigger == ids.MAP_CLICK:
         route_id = route_from_click(value, data.registry)
         return select_route(view, route_id) if route_id in routes else view
     if trigger == ids.CLEAR_SELECTION:

@@ -138,3 +138,68 @@ def test_share_is_a_control_that_opens_the_link_and_the_embed_code(driver, serve
     WebDriverWait(driver, 5).until(lambda d: link.is_displayed())
     assert link.get_attribute("value").startswith(server_url)
     assert driver.find_element(By.ID, ids.EMBED_CODE).is_displayed()
+
+
+def _point_on(driver, route_id):
+    """Page coordinates of the vertex of a route's line farthest from any place marker (a click near
+    a place picks the place: places win over the lines beneath them)."""
+    return driver.execute_script(
+        f"const gd = {GD}, geo = gd._fullLayout.geo._subplot, r = gd.getBoundingClientRect(), s = gd._fullLayout._size;"
+        "const px = (lon, lat) => { const p = geo.projection([lon, lat]); return [r.left + s.l + p[0], r.top + s.t + p[1]]; };"
+        "const nodes = gd.data.filter(t => t.customdata).flatMap(t => t.lon.map((lon, i) => px(lon, t.lat[i])));"
+        "const t = gd.data.find(t => t.meta && t.meta.route === arguments[0] && !t.name.includes('casing'));"
+        "let best = null, far = -1;"
+        "t.lon.forEach((lon, i) => { if (lon === null) return; const p = px(lon, t.lat[i]);"
+        "  if (p[0] < r.left + 40 || p[0] > r.right - 40 || p[1] < r.top + 60 || p[1] > r.bottom - 60) return;"
+        "  const d = Math.min(...nodes.map(n => Math.hypot(n[0] - p[0], n[1] - p[1])));"
+        "  if (d > far) { far = d; best = p; } });"
+        "return best;", route_id)
+
+
+def test_a_click_on_a_line_selects_it(driver, server_url):
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    open_at(driver, server_url, 1366, 768)
+    x, y = _point_on(driver, "middle_corridor_black_sea")
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(int(x), int(y)).click()
+    actions.perform()
+    WebDriverWait(driver, 10).until(lambda d: "route=middle_corridor" in d.current_url)
+
+
+def test_a_drag_from_a_line_pans_without_selecting_and_the_link_keeps_the_pan(driver, server_url):
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    open_at(driver, server_url, 1366, 768)
+    x, y = _point_on(driver, "middle_corridor_black_sea")
+    actions = ActionBuilder(driver)
+    actions.pointer_action.move_to_location(int(x), int(y)).pointer_down()
+    actions.pointer_action.move_to_location(int(x) + 60, int(y) + 20).move_to_location(int(x) + 120, int(y) + 40)
+    actions.pointer_action.pointer_up()
+    actions.perform()
+    WebDriverWait(driver, 10).until(lambda d: "rotate=" in d.current_url)
+    assert "route=" not in driver.current_url
+    rotation = driver.execute_script(f"return {GD}._fullLayout.geo.projection.rotation")
+    link = driver.current_url
+    driver.get(link)
+    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    WebDriverWait(driver, 10).until(lambda d: abs(d.execute_script(
+        f"return {GD}._fullLayout.geo.projection.rotation.lon") - rotation["lon"]) < 0.01)
+    assert console_errors(driver) == []
+
+
+def test_a_named_view_is_one_click_and_a_link(driver, server_url):
+    from selenium.webdriver.common.by import By
+
+    open_at(driver, server_url, 1366, 768)
+    driver.find_element(By.LINK_TEXT, "Middle Corridor").click()
+    WebDriverWait(driver, 10).until(lambda d: "russia=avoids" in d.current_url)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        f"return {GD}.data.filter(t => t.meta && t.meta.route && t.visible === true)"
+        ".every(t => t.meta.route.startsWith('middle_corridor'))"))
+    assert driver.find_element(By.CSS_SELECTOR, "#russia-filter input[value='avoids']").is_selected()
+    driver.find_element(By.LINK_TEXT, "Through Russia").click()
+    WebDriverWait(driver, 10).until(lambda d: "russia=crosses" in d.current_url and "layers=" not in d.current_url)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+        f"return {GD}.data.some(t => t.meta && t.meta.route === 'cpc' && t.visible === true)"))
+    assert console_errors(driver) == []

@@ -24,6 +24,7 @@ OUTPUTS = {
     "search": Output(ids.URL, "search"),
     "layers": Output(ids.LAYER_TOGGLES, "value"),
     "statuses": Output(ids.STATUS_FILTER, "value"),
+    "russia": Output(ids.RUSSIA_FILTER, "value"),
     "notice": Output(ids.NOTICE, "children"),
     "position": Output(ids.MAP_POSITION, "data"),
     "off": Output(ids.every(ids.SCENARIO_OFF), "value"),
@@ -36,7 +37,8 @@ EVENT_INPUTS = {
     "search": Input(ids.URL, "search"),
     "layers": Input(ids.LAYER_TOGGLES, "value"),
     "statuses": Input(ids.STATUS_FILTER, "value"),
-    "click": Input(ids.MAP, "clickData"),
+    "russia": Input(ids.RUSSIA_FILTER, "value"),
+    "click": Input(ids.MAP_CLICK, "data"),
     "relayout": Input(ids.MAP, "relayoutData"),
     "clear": Input(ids.CLEAR_SELECTION, "n_clicks"),
     "routes": Input({"type": ids.ROUTE_LINK, "id": ALL}, "n_clicks"),
@@ -98,7 +100,8 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
             return {"off": off, "event": event, "caps": caps}
 
         trigger = ctx.triggered_id
-        if trigger is None or trigger == ids.URL:  # the page was opened, or Back/Forward changed the URL
+        # The page was opened (every input counts as triggered then), or Back/Forward changed the URL.
+        if trigger is None or f"{ids.URL}.search" in ctx.triggered_prop_ids:
             view, ignored = view_from_location(pathname, search, vocabulary)
             if view.event and not view.off and not view.capacities:  # a link that names only the event
                 view = with_event(view, data.event(view.event))
@@ -106,8 +109,10 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
                 return unchanged
             return unchanged | with_controls(view) | with_statement_controls(view) | {
                 "store": view.to_store(), "layers": [x for x in LAYER_IDS if x in view.layers],
-                "statuses": [x for x in STATUSES if x in view.statuses], "notice": notice_children(ignored),
-                "position": {"center": view.center, "scale": view.scale}, "map_style": map_style(view)}
+                "statuses": [x for x in STATUSES if x in view.statuses], "russia": view.russia or "all",
+                "notice": notice_children(ignored),
+                "position": {"center": view.center, "scale": view.scale, "rotation": view.rotation},
+                "map_style": map_style(view)}
         view = View.from_store(stored)
         updated = view
         # A click on the map can arrive with a (zero) pan in the same request: fold every event in.
@@ -129,6 +134,10 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
     else:
         app.clientside_callback(ClientsideFunction("routeMap", "restyle"), Output(ids.MAP_APPLIED, "data"),
                                 Input(ids.MAP_STYLE, "data"), prevent_initial_call=True)
+
+    # A click on the map reaches the view only if it was not the end of a drag (page.js).
+    app.clientside_callback(ClientsideFunction("routeMap", "click"), Output(ids.MAP_CLICK, "data"),
+                            Input(ids.MAP, "clickData"), prevent_initial_call=True)
 
     # Only when a URL names a position: the user's own pans and zooms stay with Plotly (uirevision).
     app.clientside_callback(ClientsideFunction("routeMap", "position"),
