@@ -93,3 +93,22 @@ def test_an_unknown_leg_or_a_broken_branch_is_named(data_copy):
         load_app_data(data_copy)
     assert "'no-such-leg' is not a leg of the route registry" in str(caught.value)
     assert "does not start at 'china'" in str(caught.value)
+
+
+@pytest.mark.parametrize("sentence, elements", [
+    ("More ferries are needed across the Caspian.", {"caspian_crossing", "aktau_port", "kuryk_port", "alat_port"}),
+    ("The new seaport will take the largest ships.", {"georgian_ports", "anaklia_port", "alat_port"}),
+    ("Transit time has fallen to 15 days.", {"khorgos_crossing", "dostyk_crossing", "btk"}),
+])
+def test_a_statement_on_ferries_ports_or_transit_days_links_to_the_corridors_elements(app_data, corridor, sentence,
+                                                                                     elements):
+    from dataclasses import replace
+
+    from dashboard.statements.links import gazetteer_for, link_statement
+    statement = app_data.corpus.statements[0]
+    network = app_data.registry.network
+    linked = link_statement(replace(statement, segments=(replace(statement.segments[0], text=sentence),),
+                                    topic_ids=(), route_ids=(), node_ids=(), commodities=(), links=()),
+                            app_data.corpus.topics, gazetteer_for(network.routes, network.nodes, app_data.corpus.topics))
+    touched = {e.id for e in corridor.elements.values() if e.place in linked.node_ids}
+    assert elements <= touched
