@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 CRS = "OGC:CRS84"  # RFC 7946: longitude, latitude on WGS 84
+# Authored data the app reads that is not GeoJSON: listed with its hash and size (the "data" section).
+DATA_FILES = ("corridor_network.json",)
 
 
 def sha256(path: Path) -> str:
@@ -26,8 +28,13 @@ def describe(path: Path, root: Path) -> dict:
     }
 
 
+def describe_data(path: Path, root: Path) -> dict:
+    return {"file": path.relative_to(root).as_posix(), "sha256": sha256(path), "bytes": path.stat().st_size}
+
+
 def write_manifest(paths: list[Path], root: Path, sources: dict) -> Path:
-    manifest = {"sources": sources, "files": [describe(p, root) for p in sorted(paths)]}
+    manifest = {"sources": sources, "files": [describe(p, root) for p in sorted(paths)],
+                "data": [describe_data(root / name, root) for name in DATA_FILES]}
     out = root / "manifest.json"
     out.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return out

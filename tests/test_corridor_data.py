@@ -112,3 +112,14 @@ def test_a_statement_on_ferries_ports_or_transit_days_links_to_the_corridors_ele
                             app_data.corpus.topics, gazetteer_for(network.routes, network.nodes, app_data.corpus.topics))
     touched = {e.id for e in corridor.elements.values() if e.place in linked.node_ids}
     assert elements <= touched
+
+
+def test_the_manifest_lists_the_corridor_network_with_its_hash():
+    import hashlib
+
+    from dashboard.paths import PROJECT_ROOT
+    manifest = json.loads((PROJECT_ROOT / "geodata" / "manifest.json").read_text())
+    entry = next(e for e in manifest["data"] if e["file"] == "corridor_network.json")
+    path = PROJECT_ROOT / "geodata" / "corridor_network.json"
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"], "update geodata/manifest.json"
+    assert "corridor_network.json" in (PROJECT_ROOT / "geodata" / "README.md").read_text()
