@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8050
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test check geodata screenshot bench clean browser redis
+.PHONY: run test check geodata screenshot bench clean browser redis npm-sources
 
 $(VENV)/.runtime: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -46,7 +46,15 @@ redis:
 	  echo "Installing Debian's redis-server (the export-queue tests run their own)"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server >/dev/null; }
 
-test: $(VENV)/.dev browser redis
+# The npm packages pinned in package.json, for the accessibility tests' axe-core (injected into the
+# test browser from node_modules, never served to users) and geodata/build.py: a clean clone has none.
+npm-sources:
+	@[ -f node_modules/axe-core/axe.min.js ] || { \
+	  command -v npm >/dev/null || { echo "Installing Debian's npm (the pinned axe-core for the tests)"; \
+	    $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm >/dev/null; }; \
+	  npm ci --no-audit --no-fund; }
+
+test: $(VENV)/.dev browser redis npm-sources
 	$(PY) -m pytest
 
 # Rebuild geodata/ from its sources (npm packages pinned in package.json, geodata/src/).
