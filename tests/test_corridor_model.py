@@ -5,12 +5,11 @@ nothing depends on the order of the data."""
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 
 import pytest
 
 from dashboard.corridor.model import binding_legs, corridor_result
-from dashboard.corridor.network import (UNITS, Branch, CorridorNetwork, Element, Figure, SetCapacity, Target,
+from dashboard.corridor.network import (Branch, CorridorNetwork, Element, Figure, SetCapacity, Target,
                                         Volume, WhatIfData)
 from dashboard.corridor.whatif import CorridorWhatIf, encode, parse
 from dashboard.registry.model import Source, frozen_mapping
