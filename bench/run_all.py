@@ -6,7 +6,11 @@ Prints one table and writes bench/results/all.json:
 - opening a tab built when first opened, against one built with the page (bench/tab_open.py);
 - start-up time (gunicorn, one worker, until /healthz answers), memory per worker after a warm-up,
   and server time per callback request (sequential, one worker, recorded journey);
-- cold and warm export time per format and size, against plain write_image (bench/exports.py).
+- cold and warm export time per format and size, against plain write_image (bench/exports.py);
+- page load with 1, 10 and 100 generated articles against the bare page, and the statements panel's
+  server time at 100 (bench/corpus_scale.py);
+- today's registry against a synthetic one ten times its size: page load, selection, memory
+  (bench/registry_scale.py).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import exports, load_test, page_load, selection, tab_open  # noqa: E402
+from bench import corpus_scale, exports, load_test, page_load, registry_scale, selection, tab_open  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.appdata import load_app_data  # noqa: E402
 
@@ -54,6 +58,28 @@ def server_figures(requests_per_kind: int = 20) -> dict:
     return {"startup_s": startup_s, "worker_rss_mb": rss_mb, "callback_ms": per_kind}
 
 
+def scale_rows(corpus: dict, registry: dict) -> list[tuple[str, str, str, str]]:
+    """The corpus and registry rows: each against its baseline in the same run."""
+    one = corpus["1 articles"]["load_ms"]
+    rows = [(f"page load, {n} articles", f"{corpus[f'{n} articles']['load_ms']:.0f} ms", f"{one:.0f} ms (1 article)",
+             f"{corpus[f'{n} articles']['load_ms'] / one:.2f}" + (" (≤ 1.20)" if n == 100 else ""))
+            for n in (10, 100)]
+    rows.append(("page load, 100 articles", f"{corpus['100 articles']['load_ms']:.0f} ms",
+                 f"{corpus['bare Dash']['load_ms']:.0f} ms (bare Dash)", f"{corpus['ratio_100_to_bare']:.2f} (≤ 0.70)"))
+    slowest = max(corpus["query_ms_at_100"].values())
+    rows.append(("filter/search, 100 articles", f"{slowest:.1f} ms", "(slowest query)", "(≤ 100 ms)"))
+    today, big = registry["x1"], registry[f"x{registry['factor']}"]
+    rows += [
+        (f"page load, registry x{registry['factor']}", f"{big['load_ms']:.0f} ms", f"{today['load_ms']:.0f} ms (today)",
+         f"{registry['load_ratio']:.2f} (≤ 1.50)"),
+        (f"select, registry x{registry['factor']}", f"{big['select_ms']:.0f} ms", f"{today['select_ms']:.0f} ms (today)",
+         "(≤ 50 ms)"),
+        (f"memory, registry x{registry['factor']}", f"{big['memory_mb']:.0f} MB", f"{today['memory_mb']:.0f} MB (today)",
+         f"{registry['memory_ratio']:.2f} (≤ 2.00)"),
+    ]
+    return rows
+
+
 def main() -> None:
     data = load_app_data()
     page = page_load.measure(7)
@@ -62,6 +88,8 @@ def main() -> None:
     tabs = tab_open.measure(3)
     server = server_figures()
     export_rows = exports.measure(data, repeats=3)
+    corpus = corpus_scale.measure(runs=3)
+    registry = registry_scale.measure(runs=3)
     result = {
         "page_load": {"dashboard_ms": page["dashboard"]["drawn_ms_median"], "bare_ms": page["bare"]["drawn_ms_median"],
                       "time_ratio": page["time_ratio"], "dashboard_bytes": page["dashboard"]["bytes"],
@@ -71,6 +99,8 @@ def main() -> None:
         "tab_open_ms": {tab: statistics.median(times) for tab, times in tabs.items()},
         "server": server,
         "exports": export_rows,
+        "corpus_scale": corpus,
+        "registry_scale": registry,
         "machine": page["machine"],
     }
     out = ROOT / "bench" / "results" / "all.json"
@@ -95,6 +125,7 @@ def main() -> None:
              f"{r['warm_over_plain']:.2f}" + (" (≤ 0.25)" if r["format"] == "png" else "")),
             (f"export {r['format']} {r['preset']}, cold", f"{r['cold_s']:.2f} s", f"{r['plain_s']:.2f} s (write_image)",
              f"{r['cold_s'] / r['plain_s']:.2f}"))],
+        *scale_rows(corpus, registry),
     ]
     print(f"{'measure':<30}{'dashboard':>14}{'baseline':>26}{'ratio (target)':>18}")
     for name, ours, theirs, ratio in rows:
