@@ -42,6 +42,7 @@ function routeMapUnchanged(gd, groups) {
 }
 
 function routeMapRestyle(gd, groups) {
+  gd.__routeMapLast = groups; // what the map must show; reapplied if a redraw of the graph's own undoes it
   if (routeMapUnchanged(gd, groups)) { return; }
   var data = gd.data.slice();
   groups.forEach(function (group) {
@@ -183,7 +184,15 @@ routeMapWhenDrawn(function (gd) {
   if (!window.routeMapLabels || gd.__routeMapLabels) { return; }
   gd.__routeMapLabels = true;
   var run = function () { window.routeMapLabels.declutter(gd); };
-  gd.on("plotly_afterplot", run);
+  gd.on("plotly_afterplot", function () {
+    // dcc.Graph redraws from its own figure when a relayout it did not make (a link's position)
+    // lands; if that undid the view's restyle, apply it again (once it holds, nothing is redrawn).
+    if (gd.__routeMapLast && !routeMapUnchanged(gd, gd.__routeMapLast)) {
+      setTimeout(function () { routeMapRestyle(gd, gd.__routeMapLast); }, 0);
+      return;
+    }
+    run();
+  });
   gd.on("plotly_relayout", run);
   run();
   // Folding or unfolding the legend uncovers or covers names.

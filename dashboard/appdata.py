@@ -15,6 +15,7 @@ from dashboard.paths import DataPaths
 from dashboard.registry.geometry import countries_from_registry, main_line_length_km, route_length_km, transit_countries
 from dashboard.registry.load import Registry, load_registry
 from dashboard.registry.model import frozen_mapping
+from dashboard.search import SearchEntry, search_entries
 from dashboard.registry.problems import DataError, ProblemLog
 from dashboard.scenario.network import OilNetwork, TimelineEvent, load_oil_network, load_timeline
 from dashboard.statements.seeds import Corpus, load_corpus
@@ -41,6 +42,7 @@ class AppData:
     oil: OilNetwork
     timeline: tuple[TimelineEvent, ...]
     cargo: tuple[CargoRow, ...] = ()  # China-Europe container routes compared (Compare tab)
+    search: tuple[SearchEntry, ...] = ()  # what the search box finds: routes, places, seas, countries
     corridor: CorridorNetwork | None = None  # the Middle Corridor's cargo network (Corridor tab)
 
     def event(self, event_id: str | None) -> TimelineEvent | None:
@@ -58,7 +60,8 @@ class AppData:
                           statements=frozenset(s.id for s in self.corpus.statements),
                           switches=frozenset(self.oil.switches),
                           capacity_ranges=tuple(sorted((k, lo, hi) for k, (lo, hi) in ranges.items())),
-                          events=frozenset(e.id for e in self.timeline))
+                          events=frozenset(e.id for e in self.timeline),
+                          places=frozenset(self.registry.network.nodes))
 
     @property
     def data_as_of(self) -> str:
@@ -105,5 +108,5 @@ def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
     computed = compute_geometry_facts(registry)
     registry = replace(registry, russia_routes=frozenset(
         route_id for route_id, facts in computed.items() if RUSSIA in facts.transit_countries))
-    return AppData(registry=registry, corpus=corpus, computed=computed, oil=oil,
+    return AppData(registry=registry, corpus=corpus, computed=computed, oil=oil, search=search_entries(registry),
                    timeline=timeline, cargo=cargo, corridor=corridor)

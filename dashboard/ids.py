@@ -23,6 +23,7 @@ EMBED_CODE = "embed-code"
 COPY_LINK = "copy-link"
 COPY_EMBED = "copy-embed"
 MAP_POSITION = "map-position"
+SEARCH = "search"
 RUSSIA_FILTER = "russia-filter"
 NAMED_VIEWS = "named-views"
 MAP_CLICK = "map-click"  # a click on the map that was not the end of a drag (page.js tells them apart)

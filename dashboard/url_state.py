@@ -38,6 +38,7 @@ class Vocabulary:
     switches: frozenset[str] = frozenset()
     capacity_ranges: tuple[tuple[str, float, float], ...] = ()  # (edge id, lowest, highest) in Mt/y
     events: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
     # The statements' speakers, outlets, topics and the routes and places they concern (slugs and ids,
     # statements.query). None: not checked here, any well-formed id is kept (it then finds nothing).
     speakers: frozenset[str] | None = None
@@ -234,6 +235,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("russia", lambda v: v.russia, _decode_russia),
     Parameter("route", lambda v: v.route or None, _known_id("route", lambda voc: voc.routes)),
     Parameter("statement", lambda v: v.statement or None, _known_id("statement", lambda voc: voc.statements)),
+    Parameter("place", lambda v: v.place or None, _known_id("place", lambda voc: voc.places)),
     Parameter("center", lambda v: f"{_number(v.center[0])},{_number(v.center[1])}" if v.center is not None else None,
               lambda v, value, voc, ignored: replace(v, center=_center(value, ignored))),
     Parameter("rotate", lambda v: f"{_number(v.rotation[0])},{_number(v.rotation[1])}" if v.rotation else None,

@@ -33,6 +33,7 @@ class View:
     center: tuple[float, float] | None = None  # (lon, lat) of the map's middle, from a link; None = the frame
     rotation: tuple[float, float] | None = None  # (lon, lat) the projection turns to when the user pans
     russia: str | None = None  # "crosses" or "avoids": only the routes that cross Russia, or only those that do not
+    place: str | None = None  # a place found by search: ringed on the map
     scale: float | None = None  # projection scale once the user has zoomed; None = the frame
     panel: str = PANELS[0]
     embed: bool = False
@@ -62,6 +63,7 @@ class View:
             "center": list(self.center) if self.center else None,
             "rotation": list(self.rotation) if self.rotation else None,
             "russia": self.russia,
+            "place": self.place,
             "scale": self.scale,
             "panel": self.panel,
             "embed": self.embed,
@@ -95,6 +97,7 @@ class View:
             center=_pair(center),
             rotation=_pair(data.get("rotation")),
             russia=data.get("russia") if data.get("russia") in RUSSIA_FILTERS else None,
+            place=data.get("place") if isinstance(data.get("place"), str) else None,
             scale=float(scale) if isinstance(scale, (int, float)) else None,
             panel=data.get("panel") if data.get("panel") in PANELS else PANELS[0],
             embed=data.get("embed") is True,

@@ -215,3 +215,10 @@ def test_a_pan_turns_the_projection_and_the_link_keeps_it():
     assert encode(view) == "rotate=54.9322,6.6597"
     assert decode("rotate=54.9322,6.6597", VOCABULARY) == (view, ())
     assert with_map_position(view, {"geo": {}}).rotation is None  # the reset button: back to the frame
+
+
+def test_a_searched_place_is_a_link():
+    vocabulary = Vocabulary(routes=VOCABULARY.routes, statements=VOCABULARY.statements, places=frozenset({"aktau"}))
+    view = View(place="aktau", center=(51.15, 43.65), scale=9.0)
+    assert decode(encode(view), vocabulary) == (view, ())
+    assert decode("place=atlantis", vocabulary)[1] == ("place: unknown 'atlantis'",)

@@ -85,6 +85,8 @@ def highlighted_nodes(view: View, registry: Registry, corpus: Corpus) -> tuple[s
         nodes.update(dict.fromkeys(n for n in statement.node_ids if n in registry.network.nodes))
     if view.route in registry.network.routes:
         nodes.update(dict.fromkeys(registry.network.route_node_ids(view.route)))
+    if view.place in registry.network.nodes:
+        nodes = {view.place: None, **nodes}  # the place searched for is named first
     return tuple(nodes)
 
 

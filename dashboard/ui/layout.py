@@ -17,6 +17,7 @@ from dashboard.ui.legend import legend
 from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.panels import SIDE_PANELS, Panel
 from dashboard.named_views import NAMED_VIEWS
+from dashboard.search import dropdown_options
 from dashboard.view import RUSSIA_FILTERS, View, view_classes
 
 def header(data: AppData) -> html.Header:
@@ -29,7 +30,17 @@ def header(data: AppData) -> html.Header:
                 html.Span(f"Data as of {data.data_as_of}; every figure links to its source.", className="as-of"),
             ]),
         ]),
+        search_box(data),
         share_controls(),
+    ])
+
+
+def search_box(data: AppData) -> html.Div:
+    """Find a route, place, sea or country by any of its names: choosing one frames and selects it."""
+    return html.Div(className="search", role="search", children=[
+        dcc.Dropdown(id=ids.SEARCH, options=dropdown_options(data.search), value=None, searchable=True,
+                     clearable=True, placeholder="Find a route, place, sea or country…", optionHeight=32,
+                     className="search-box"),
     ])
 
 

@@ -7,6 +7,7 @@ from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.figure.map_figure import route_at
 from dashboard.links import EMBED_PATH
+from dashboard.search import view_for
 from dashboard.ui.scenario_panel import scenario_controls
 from dashboard.statements.query import find, page_count
 from dashboard.url_state import Vocabulary, decode
@@ -38,6 +39,9 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
         return with_statuses(view, value)
     if trigger == ids.RUSSIA_FILTER:
         return with_russia(view, value)
+    if trigger == ids.SEARCH:
+        entry = next((e for e in data.search if e.key == value), None)
+        return view_for(entry, view) if entry else view
     if trigger == ids.MAP_CLICK:
         route_id = route_from_click(value, data.registry)
         return select_route(view, route_id) if route_id in routes else view

@@ -203,3 +203,24 @@ def test_a_named_view_is_one_click_and_a_link(driver, server_url):
     WebDriverWait(driver, 10).until(lambda d: d.execute_script(
         f"return {GD}.data.some(t => t.meta && t.meta.route === 'cpc' && t.visible === true)"))
     assert console_errors(driver) == []
+
+
+def test_search_finds_a_place_frames_and_rings_it_and_the_link_keeps_it(driver, server_url):
+    from selenium.webdriver.common.by import By
+
+    open_at(driver, server_url, 1366, 768)
+    driver.find_element(By.ID, "search").click()  # Dash's dropdown opens a search field
+    box = WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".dash-dropdown-search"))
+    box.send_keys("Poti")
+    option = WebDriverWait(driver, 5).until(lambda d: next(
+        (o for o in d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option") if o.text == "Poti · Place"), None))
+    option.click()
+    WebDriverWait(driver, 10).until(lambda d: "place=poti" in d.current_url)
+    WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return {GD}._fullLayout.geo.projection.scale") == 9)
+    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+        f"return {GD}.data.find(t => t.name === 'Highlighted places').text[0]") == "Poti")
+    drawn = driver.execute_script(NODES_DRAWN)
+    left, top, right, bottom = drawn["area"]
+    x, y = drawn["nodes"]["poti"]
+    assert abs(x - (left + right) / 2) < 5 and abs(y - (top + bottom) / 2) < 5  # framed: in the middle
+    assert console_errors(driver) == []

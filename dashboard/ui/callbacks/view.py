@@ -32,12 +32,14 @@ OUTPUTS = {
     "caps": Output({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
     "map_style": Output(ids.MAP_STYLE, "data"),
     "statement_filters": Output({"type": ids.STATEMENT_FILTER, "id": ALL}, "value"),
+    "search_pick": Output(ids.SEARCH, "value"),
 }
 EVENT_INPUTS = {
     "search": Input(ids.URL, "search"),
     "layers": Input(ids.LAYER_TOGGLES, "value"),
     "statuses": Input(ids.STATUS_FILTER, "value"),
     "russia": Input(ids.RUSSIA_FILTER, "value"),
+    "search_pick": Input(ids.SEARCH, "value"),
     "click": Input(ids.MAP_CLICK, "data"),
     "relayout": Input(ids.MAP, "relayoutData"),
     "clear": Input(ids.CLEAR_SELECTION, "n_clicks"),
@@ -124,8 +126,11 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
         query = encode(updated)
         # Replaying an event or going back to today moves the switches and sliders with it.
         replayed = isinstance(trigger, dict) and trigger.get("type") in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
+        # A search result moves the map there (the position the view names) and empties the box.
+        found = {"position": {"center": updated.center, "scale": updated.scale, "rotation": None},
+                 "search_pick": None} if trigger == ids.SEARCH else {}
         return unchanged | (with_controls(updated) if replayed else {}) | with_statement_controls(updated) | {
-            "store": updated.to_store(), "search": f"?{query}" if query else "", "map_style": map_style(updated)}
+            "store": updated.to_store(), "search": f"?{query}" if query else "", "map_style": map_style(updated)} | found
 
     if full_figure_updates:
         @app.callback(Output(ids.MAP, "figure"), Input(ids.VIEW_STORE, "data"), prevent_initial_call=True)
