@@ -143,9 +143,11 @@ def _restyled(figure: dict, changes: dict) -> list[dict]:
 @given(views())
 def test_restyling_the_default_figure_draws_any_view_as_building_it_would(app_data, view):
     """One table of trace kinds: a view's patch on the default figure is the view's own figure."""
-    default = build_figure(app_data.registry, app_data.corpus, View(), app_data.oil, app_data.timeline)
-    changes = restyle_for_view(app_data.registry, app_data.corpus, view, app_data.oil)
-    built = build_figure(app_data.registry, app_data.corpus, view, app_data.oil, app_data.timeline)
+    default = build_figure(app_data.registry, app_data.corpus, View(), app_data.oil, app_data.timeline,
+                           corridor=app_data.corridor)
+    changes = restyle_for_view(app_data.registry, app_data.corpus, view, app_data.oil, app_data.corridor)
+    built = build_figure(app_data.registry, app_data.corpus, view, app_data.oil, app_data.timeline,
+                         corridor=app_data.corridor)
     assert _restyled(default, changes) == built["data"]
 
 
@@ -179,3 +181,14 @@ def test_label_traces_carry_priorities_for_every_point(figure):
         assert isinstance(labels, int) or len(labels) == len(trace["text"])
         assert trace["mode"] in ("text", "markers+text")
         assert trace["textfont"]["shadow"]  # a halo, so names read over lines and fills
+
+
+def test_the_corridors_binding_element_glows_while_its_tab_is_open(app_data):
+    keys = trace_keys(app_data.registry)
+    index = keys.index(("corridor", "binds"))
+    closed = restyle_for_view(app_data.registry, app_data.corpus, View(), app_data.oil, app_data.corridor)[index]
+    opened = restyle_for_view(app_data.registry, app_data.corpus, View(panel="corridor"), app_data.oil,
+                              app_data.corridor)[index]
+    assert closed["lon"] == [] and len([x for x in opened["lon"] if x is not None]) > 2
+    ferry = app_data.registry.network.legs["aktau-alat-ferry"].coords[0]
+    assert ferry[0] in opened["lon"]  # today the Caspian crossing binds

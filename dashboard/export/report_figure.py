@@ -14,7 +14,7 @@ from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.export.presets import ExportSize
 from dashboard.figure.map_figure import (build_figure, highlighted_nodes, highlighted_routes, scenario_result,
                                          trace_keys, trace_visible)
-from dashboard.figure.scenario_traces import BOTTLENECK_COLOUR, EVENT_COLOUR, OUT_COLOUR
+from dashboard.figure.scenario_traces import BOTTLENECK_COLOUR, CORRIDOR_BINDS_COLOUR, EVENT_COLOUR, OUT_COLOUR
 from dashboard.figure.styles import (COMMODITY_COLOURS, COMMODITY_LABELS, MODE_DASHES, MODE_LABELS, NODE_COLOUR,
                                      ALTERNATIVE, HIGHLIGHT_COLOUR, ROUTE_ROLES, STATUS_STYLES, STORY)
 from dashboard.registry.layers import LAYERS
@@ -195,6 +195,9 @@ def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict
     if highlighted_nodes(view, data.registry, data.corpus):
         item("Selected" if compact else "Place of the selection", "places", "Places",
              marker={"symbol": "circle-open", "color": HIGHLIGHT_COLOUR, "size": 10, "line": {"width": 2.5}})
+    if view.corridor or view.panel == "corridor":
+        item("Corridor binds" if compact else "What binds the corridor's capacity", "scenario", "Scenario",
+             line={"color": CORRIDOR_BINDS_COLOUR, "width": 6})
     if view.off or view.capacities:
         item("What binds" if compact else "What binds the exports", "scenario", "Scenario",
              line={"color": BOTTLENECK_COLOUR, "width": 6})
@@ -235,7 +238,7 @@ def pull_quote(lines: list[str]) -> dict:
 
 def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", quote: bool = False) -> dict:
     """The figure to render for a report: the view's map, framed, titled, sourced."""
-    figure = build_figure(data.registry, data.corpus, view, data.oil, data.timeline)
+    figure = build_figure(data.registry, data.corpus, view, data.oil, data.timeline, corridor=data.corridor)
     for trace in figure["data"]:
         trace["showlegend"] = False
     compact = size.height < 600  # a report column: the legend as a line of text, the map the full width

@@ -13,8 +13,11 @@ from typing import Any, Callable
 import shapely
 from shapely.geometry import mapping, shape
 
-from dashboard.figure.scenario_traces import (bottleneck_data, bottleneck_trace, events_trace, out_data,
-                                              out_trace)
+from dashboard.figure.scenario_traces import (bottleneck_data, bottleneck_trace, corridor_binding_trace, events_trace,
+                                              lines_of, out_data, out_trace)
+from dashboard.corridor.model import binding_legs, corridor_result
+from dashboard.corridor.network import CorridorNetwork
+from dashboard.corridor.whatif import CorridorWhatIf
 from dashboard.figure.frame import GEO_FRAME
 from dashboard.figure.labels import (ROUTE_LABELS, area_label_trace, is_story, place_label_trace, place_name,
                                      route_label_trace)
@@ -47,6 +50,7 @@ def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
     a casing beneath the story's routes; per kind of place; then the names, the selection on top."""
     keys: list[TraceKey] = [("area", area.id) for area in AREA_LAYERS]
     keys.append(("scenario", "bottleneck"))  # under the routes, so the binding legs glow beneath them
+    keys.append(("corridor", "binds"))  # likewise the corridor's binding element (Corridor tab)
     routes = sorted(registry.network.routes.values(), key=_route_order)
     route_modes = [(route, dict.fromkeys(leg.mode for leg in registry.network.route_legs(route.id)))
                    for route in routes]
@@ -249,6 +253,7 @@ class MapData:
     corpus: Corpus
     oil: OilNetwork | None = None
     timeline: tuple[TimelineEvent, ...] = ()
+    corridor: CorridorNetwork | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +297,20 @@ def _bottleneck_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
     return bottleneck_data(data.registry, data.oil, state.result)
 
 
+def corridor_binding_data(data: MapData, view: View) -> dict[str, list]:
+    """The legs of the corridor's binding element, while the Corridor tab is open or a what-if is set."""
+    if data.corridor is None or (view.panel != "corridor" and not view.corridor):
+        return {"lon": [], "lat": []}
+    result = corridor_result(data.corridor, CorridorWhatIf.from_pairs(view.corridor))
+    legs = [data.registry.network.legs[leg] for leg in binding_legs(data.corridor, result)
+            if leg in data.registry.network.legs]
+    return lines_of(legs)
+
+
+def _corridor_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    return corridor_binding_data(data, state.view)
+
+
 def _out_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
     return out_data(data.registry, data.oil, state.result)
 
@@ -309,6 +328,7 @@ class TraceKind:
 TRACE_KINDS: dict[tuple[str, ...], TraceKind] = {
     ("area",): TraceKind(lambda data, key: _area_trace(data.registry, key[1])),
     ("scenario", "bottleneck"): TraceKind(lambda data, key: bottleneck_trace(), _bottleneck_dynamic),
+    ("corridor", "binds"): TraceKind(lambda data, key: corridor_binding_trace(), _corridor_dynamic),
     ("casing",): TraceKind(_casing_static, _route_dynamic),
     ("route",): TraceKind(_route_static, _route_dynamic),
     ("nodes",): TraceKind(lambda data, key: _node_trace(data.registry, key[1] == "approximate")),
@@ -349,10 +369,11 @@ def base_layout() -> dict:
 
 
 def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork | None = None,
-                 timeline: tuple[TimelineEvent, ...] = (), instant_selection: bool = False) -> dict:
+                 timeline: tuple[TimelineEvent, ...] = (), instant_selection: bool = False,
+                 corridor: CorridorNetwork | None = None) -> dict:
     """The whole figure for a view. Called once per page load; later changes go through patches.
     `instant_selection` adds the selection_table the page draws clicks with (the dashboard's map only)."""
-    data = MapData(registry, corpus, oil, timeline)
+    data = MapData(registry, corpus, oil, timeline, corridor)
     state = _view_state(data, view)
     traces = [{**trace_kind(key).static(data, key), **dynamic_part(data, key, state)} for key in trace_keys(registry)]
     layout = base_layout()
@@ -361,11 +382,11 @@ def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork
     return {"data": traces, "layout": layout}
 
 
-def restyle_for_view(registry: Registry, corpus: Corpus, view: View,
-                     oil: OilNetwork | None = None) -> dict[int, dict[str, Any]]:
+def restyle_for_view(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork | None = None,
+                     corridor: CorridorNetwork | None = None) -> dict[int, dict[str, Any]]:
     """Per trace index, the properties a view changes (visibility, opacity, highlighted places,
     scenario overlays): what a callback patches instead of resending the figure."""
-    data = MapData(registry, corpus, oil)
+    data = MapData(registry, corpus, oil, corridor=corridor)
     state = _view_state(data, view)
     return {index: dynamic_part(data, key, state) for index, key in enumerate(trace_keys(registry))}
 

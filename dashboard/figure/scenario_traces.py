@@ -10,20 +10,26 @@ from dashboard.scenario.network import OilNetwork, TimelineEvent
 BOTTLENECK_COLOUR = "#CC79A7"
 OUT_COLOUR = "#8B0000"
 EVENT_COLOUR = "#E69F00"
+CORRIDOR_BINDS_COLOUR = "#F0B400"  # amber: apart from the oil scenario's pink glow and every route's colour
+
+
+def lines_of(legs) -> dict[str, list]:
+    """The legs as one trace's lon/lat, a gap (None) between legs."""
+    lons: list = []
+    lats: list = []
+    for leg in legs:
+        if lons:
+            lons.append(None)
+            lats.append(None)
+        lons += [c[0] for c in leg.coords]
+        lats += [c[1] for c in leg.coords]
+    return {"lon": lons, "lat": lats}
 
 
 def bottleneck_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | None) -> dict[str, list]:
-    lons: list = []
-    lats: list = []
-    if oil is not None and result is not None:
-        for leg_id in legs_of(oil, result.bottlenecks):
-            if lons:
-                lons.append(None)
-                lats.append(None)
-            coords = registry.network.legs[leg_id].coords
-            lons += [c[0] for c in coords]
-            lats += [c[1] for c in coords]
-    return {"lon": lons, "lat": lats}
+    if oil is None or result is None:
+        return {"lon": [], "lat": []}
+    return lines_of(registry.network.legs[leg_id] for leg_id in legs_of(oil, result.bottlenecks))
 
 
 def out_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | None) -> dict[str, list]:
@@ -43,6 +49,12 @@ def out_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | No
 def bottleneck_trace() -> dict:
     return {"type": "scattergeo", "mode": "lines", "name": "Bottlenecks", "hoverinfo": "skip",
             "line": {"color": BOTTLENECK_COLOUR, "width": 11}, "opacity": 0.45, "showlegend": False}
+
+
+def corridor_binding_trace() -> dict:
+    """The Middle Corridor's binding element (Corridor tab): a wide amber glow under its line."""
+    return {"type": "scattergeo", "mode": "lines", "name": "Corridor: what binds", "hoverinfo": "skip",
+            "line": {"color": CORRIDOR_BINDS_COLOUR, "width": 13}, "opacity": 0.5, "showlegend": False}
 
 
 def out_trace() -> dict:

@@ -112,7 +112,7 @@ def map_panel(data: AppData, view: View, topojson_url: str, instant_selection: b
     return html.Section(className="map-panel", **{"aria-label": "Map"}, children=[
         dcc.Graph(
             id=ids.MAP, figure=build_figure(data.registry, data.corpus, view, data.oil, data.timeline,
-                                            instant_selection=instant_selection),
+                                            instant_selection=instant_selection, corridor=data.corridor),
             className="map-graph", config=map_config(topojson_url),
         ),
         named_views_bar(),

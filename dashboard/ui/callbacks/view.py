@@ -80,7 +80,7 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
     def map_style(view: View):
         if full_figure_updates:
             return no_update
-        return restyle_groups(restyle_for_view(data.registry, data.corpus, view, data.oil))
+        return restyle_groups(restyle_for_view(data.registry, data.corpus, view, data.oil, data.corridor))
 
     @app.callback(output=OUTPUTS, inputs=EVENT_INPUTS)
     def update_view(search, pathname, stored, **_events):
@@ -135,7 +135,8 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
     if full_figure_updates:
         @app.callback(Output(ids.MAP, "figure"), Input(ids.VIEW_STORE, "data"), prevent_initial_call=True)
         def rebuild_map(stored):
-            return build_figure(data.registry, data.corpus, View.from_store(stored), data.oil, data.timeline)
+            return build_figure(data.registry, data.corpus, View.from_store(stored), data.oil, data.timeline,
+                                corridor=data.corridor)
     else:
         app.clientside_callback(ClientsideFunction("routeMap", "restyle"), Output(ids.MAP_APPLIED, "data"),
                                 Input(ids.MAP_STYLE, "data"), prevent_initial_call=True)
