@@ -52,6 +52,10 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("--base-url", default=public_base_url(),
                         help=f"the dashboard's public address, for the caption's link (default: ${PUBLIC_URL_VARIABLE})")
     export.add_argument("--quote", action="store_true", help="add the selected statement as a pull quote")
+    data = commands.add_parser("data", help="the routes, legs and places of a view as GeoJSON, or its routes as CSV")
+    data.add_argument("--view", default="", help="the view's query string, as in the dashboard's address")
+    data.add_argument("--format", choices=["geojson", "csv"], default="geojson")
+    data.add_argument("--out", type=Path, required=True, help="output file")
     worker = commands.add_parser("worker", help="a Celery worker rendering exports (needs DASHBOARD_REDIS_URL)")
     worker.add_argument("--concurrency", type=_whole_number(1, 64, "a number of processes"), default=2, help="exports rendered at once (default 2)")
     worker.add_argument("--loglevel", default="INFO", choices=["DEBUG", "INFO", "WARNING", "ERROR"])
@@ -71,9 +75,35 @@ def check(config: AppConfig) -> int:
     if problems:
         print(DataError(problems), file=sys.stderr)
         return 1
+    for warning in data.corpus.warnings:  # well-formed articles with something a reader should know
+        print(f"warning: {warning}")
     network = data.registry.network
     print(f"ok: {len(network.routes)} routes, {len(network.legs)} legs, {len(network.nodes)} places, "
           f"{len(data.corpus.statements)} statements from {len(data.corpus.articles)} article(s)")
+    return 0
+
+
+def take_data(args, config: AppConfig) -> int:
+    """`data`: what the dashboard's GeoJSON and CSV buttons give, for a view named by its query."""
+    from dashboard.appdata import load_app_data
+    from dashboard.export.jobs import ExportRequestError, check_output, strict_view
+    from dashboard.export.renderer import write_atomically
+    from dashboard.view_data import view_csv, view_geojson_text
+
+    try:
+        data = load_app_data(config.paths)
+        view = strict_view(args.view, data)
+        check_output(args.out)
+    except (ExportRequestError, DataError) as exc:
+        print(f"data: {exc}", file=sys.stderr)
+        return 2
+    text = view_geojson_text(data, view) if args.format == "geojson" else view_csv(data, view)
+    try:
+        write_atomically(args.out, text.encode("utf-8"))
+    except OSError as exc:
+        print(f"data: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(args.out)
     return 0
 
 
@@ -139,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(config)
     if args.command == "export":
         return export(args, config)
+    if args.command == "data":
+        return take_data(args, config)
     if args.command == "worker":
         from dashboard.export.worker import run_worker
 

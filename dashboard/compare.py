@@ -104,6 +104,21 @@ def next_sort(current: dict | None, column: str) -> dict:
     return {"column": column, "descending": False}
 
 
+# The table's columns (key, heading), in order; the CSV adds the sources of each cell.
+COLUMNS = [
+    ("route", "Route"), ("commodity", "Commodity"), ("status", "Status"),
+    ("capacity_mt_y", "Capacity Mt/y"), ("capacity_bbl_d", "Capacity bbl/d"), ("capacity_bcm_y", "Capacity bcm/y"),
+    ("capacity_teu", "Capacity TEU"), ("capacity_as_of", "Capacity as of"), ("recent_volume", "Recent volume"),
+    ("length_published_km", "Length km (published)"), ("length_computed_km", "Length km (computed)"),
+    ("transit_countries", "Countries (computed)"), ("border_crossings", "Border crossings"),
+    ("mode_changes", "Changes of mode"), ("crosses_russia", "Crosses Russia"),
+    ("transit_time", "Transit time (published)"), ("statements", "Statements"),
+]
+SOURCE_COLUMNS = [("status_source", "Status source"), ("length_source", "Length source"),
+                  ("capacity_source", "Capacity source"), ("volume_source", "Volume source"),
+                  ("transit_time_source", "Transit time source"), ("id", "Route id")]
+
+
 def to_csv(rows: list[dict], columns: list[tuple[str, str]]) -> str:
     import csv
     import io

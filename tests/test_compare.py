@@ -5,7 +5,7 @@ import io
 
 from dashboard.compare import (comparison_rows, mode_changes, next_sort, recent_volume,
                                sort_rows, to_csv)
-from dashboard.ui.compare_panel import COLUMNS, SOURCE_COLUMNS
+from dashboard.compare import COLUMNS, SOURCE_COLUMNS
 from dashboard.view import View
 
 

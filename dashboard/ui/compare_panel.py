@@ -11,22 +11,10 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.cargo import CargoRow
-from dashboard.compare import CELL_SOURCES, COMPUTED_NOTE, sort_rows
+from dashboard.compare import CELL_SOURCES, COLUMNS, COMPUTED_NOTE, sort_rows
 from dashboard.figure.styles import COMMODITY_COLOURS
 from dashboard.ui.panels import source_links
 
-COLUMNS = [
-    ("route", "Route"), ("commodity", "Commodity"), ("status", "Status"),
-    ("capacity_mt_y", "Capacity Mt/y"), ("capacity_bbl_d", "Capacity bbl/d"), ("capacity_bcm_y", "Capacity bcm/y"),
-    ("capacity_teu", "Capacity TEU"), ("capacity_as_of", "Capacity as of"), ("recent_volume", "Recent volume"),
-    ("length_published_km", "Length km (published)"), ("length_computed_km", "Length km (computed)"),
-    ("transit_countries", "Countries (computed)"), ("border_crossings", "Border crossings"),
-    ("mode_changes", "Changes of mode"), ("crosses_russia", "Crosses Russia"),
-    ("transit_time", "Transit time (published)"), ("statements", "Statements"),
-]
-SOURCE_COLUMNS = [("status_source", "Status source"), ("length_source", "Length source"),
-                  ("capacity_source", "Capacity source"), ("volume_source", "Volume source"),
-                  ("transit_time_source", "Transit time source"), ("id", "Route id")]
 COMPUTED = {"length_computed_km", "transit_countries", "border_crossings", "mode_changes", "crosses_russia"}
 STATEMENTS_NOTE = "statements in the seeded articles that concern the route (What was said)"
 

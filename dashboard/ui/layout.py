@@ -185,6 +185,14 @@ def export_panel(unavailable: str) -> html.Div:
         html.Div(id=ids.EXPORT_STEP, className="hint", role="status"),
         html.Div(unavailable, id=ids.EXPORT_STATUS, className="export-status", role="status"),
         dcc.Download(id=ids.EXPORT_DOWNLOAD),
+        html.H2("The data of this view"),
+        html.P("The routes, legs and places the map shows, with every figure and its sources: GeoJSON for a GIS "
+               "(WGS 84 longitude/latitude), CSV for a spreadsheet (the routes, as in Compare).", className="hint"),
+        html.Div(className="data-buttons", children=[
+            html.Button("Download GeoJSON", id=ids.DATA_GEOJSON, n_clicks=0, className="data-button"),
+            html.Button("Download CSV", id=ids.DATA_CSV, n_clicks=0, className="data-button"),
+        ]),
+        dcc.Download(id=ids.DATA_DOWNLOAD),
     ])
 
 

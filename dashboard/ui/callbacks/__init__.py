@@ -1,6 +1,7 @@
 """Callbacks, registered on one app instance, a module per concern. Each unpacks its inputs, calls
 pure functions and returns. The view lives in the URL and, while the page is open, in a dcc.Store:
-view.py folds events into it; panels.py, compare.py and share.py render from it. (The Export
+view.py folds events into it; the others (panels, compare, corridor, statements, share, data)
+render from it. (The Export
 button's callback lives with the export code: dashboard/export/callback.py.)"""
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard.appdata import AppData
-from dashboard.ui.callbacks import compare, corridor, panels, share, statements, view
+from dashboard.ui.callbacks import compare, corridor, data as data_downloads, panels, share, statements, view
 
 
 def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
@@ -18,3 +19,4 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
     corridor.register(app, data)
     share.register(app)
     statements.register(app, data)
+    data_downloads.register(app, data)

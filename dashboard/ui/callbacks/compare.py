@@ -6,9 +6,8 @@ from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import ids
 from dashboard.appdata import AppData
-from dashboard.compare import comparison_rows, next_sort, sort_rows, to_csv
-from dashboard.ui.compare_panel import (COLUMNS, SOURCE_COLUMNS, capacity_chart, compare_panel, compare_table,
-                                        comparison_key)
+from dashboard.compare import COLUMNS, SOURCE_COLUMNS, comparison_rows, next_sort, sort_rows, to_csv
+from dashboard.ui.compare_panel import capacity_chart, compare_panel, compare_table, comparison_key
 from dashboard.view import View
 
 
