@@ -100,6 +100,8 @@ def scenario_result_view(data: AppData, view: View) -> list:
     result = scenario_result(view, data.oil)
     oil = data.oil
     year = oil.volume_year
+    if result.changed and result.ceiling.total <= 0:
+        return nothing_left_view(data, result)
     if not result.changed:
         metrics = [
             html.Li(["Share through Russia (of what the routes carried): ", html.Strong(share_text(result.floor.russia))]),
@@ -130,6 +132,21 @@ def scenario_result_view(data: AppData, view: View) -> list:
             html.Caption("Routes, Mt/y" + (": today's volumes, the floor and the ceiling (a range where the data "
                                            "do not decide)" if result.changed else ": what each carried")),
             html.Thead(html.Tr([html.Th(h, scope="col") for h in heads])),
+            html.Tbody(route_rows(data, result)),
+        ]),
+    ]
+
+
+def nothing_left_view(data: AppData, result) -> list:
+    """No oil can leave: every export route is switched off or capped to nothing. A range from 0 to 0, a
+    share through Russia of nothing and "nothing binds" would each be false, so say the one true thing."""
+    return [
+        html.P(f"With these parts switched off or capped to nothing, no export route is left: Kazakhstan could "
+               f"export none of the {mt(result.supply)} Mt it exported in {data.oil.volume_year}.", className="headline"),
+        html.Table(className="figures", children=[
+            html.Caption(f"Routes, Mt/y: what each carried in {data.oil.volume_year}; none is left to carry any"),
+            html.Thead(html.Tr([html.Th(h, scope="col") for h in ("Exit route", f"{data.oil.volume_year} (Mt)",
+                                                                  "Floor", "Ceiling", "Via Russia")])),
             html.Tbody(route_rows(data, result)),
         ]),
     ]
