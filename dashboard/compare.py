@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from dashboard.appdata import RUSSIA, AppData
+from dashboard.compare_columns import COLUMNS, SORT_KEYS, SOURCE_COLUMNS, TABLE_COLUMNS  # noqa: F401
 from dashboard.figure.map_figure import trace_keys, trace_visible
 from dashboard.registry.model import Figure, Route, Source
 from dashboard.view import View
@@ -65,6 +66,9 @@ def comparison_row(data: AppData, route: Route) -> dict:
     }
     for column, unit in UNIT_COLUMNS:
         row[column] = capacity.value if capacity and capacity.unit.startswith(unit) else None
+    row["capacity"] = f"{capacity.value_text} {capacity.unit}" if capacity else ""
+    row["capacity_key"] = (_unit_rank(capacity.unit), capacity.value if capacity.value is not None else 0.0) \
+        if capacity else None
     volume = recent_volume(route)
     row["recent_volume"] = f"{volume.value_text} {volume.unit} ({volume.as_of})" if volume else ""
     row["volume_source"] = _sources_text(volume.sources) if volume else ""
@@ -83,7 +87,7 @@ def comparison_rows(data: AppData, view: View) -> list[dict]:
 # What each displayed column's cell is sourced by, for the cells' hover text.
 CELL_SOURCES = {"status": "status_source", "length_published_km": "length_source",
                 "capacity_mt_y": "capacity_source", "capacity_bbl_d": "capacity_source",
-                "capacity_bcm_y": "capacity_source", "capacity_teu": "capacity_source",
+                "capacity_bcm_y": "capacity_source", "capacity_teu": "capacity_source", "capacity": "capacity_source",
                 "recent_volume": "volume_source", "transit_time": "transit_time_source"}
 COMPUTED_NOTE = "computed from the drawn (schematic) geometry of the registry"
 
@@ -92,31 +96,28 @@ def sort_rows(rows: list[dict], column: str | None, descending: bool) -> list[di
     """Rows sorted by a column, empty cells last whichever the direction."""
     if not column:
         return rows
-    filled = [r for r in rows if r.get(column) not in (None, "")]
-    empty = [r for r in rows if r.get(column) in (None, "")]
-    return sorted(filled, key=lambda r: r[column], reverse=descending) + empty
+    key = SORT_KEYS.get(column, column)
+    filled = [r for r in rows if r.get(key) not in (None, "")]
+    empty = [r for r in rows if r.get(key) in (None, "")]
+    if key == "capacity_key":  # units stay in their order (Mt/y, bbl/d, bcm/y, TEU); numbers sort within each
+        return sorted(filled, key=lambda r: (r[key][0], -r[key][1] if descending else r[key][1])) + empty
+    return sorted(filled, key=lambda r: r[key], reverse=descending) + empty
 
 
-def next_sort(current: dict | None, column: str) -> dict:
-    """Clicking a column sorts by it, ascending; clicking it again reverses."""
-    if current and current.get("column") == column:
-        return {"column": column, "descending": not current.get("descending", False)}
-    return {"column": column, "descending": False}
+def _unit_rank(unit: str) -> int:
+    return next((i for i, (_, prefix) in enumerate(UNIT_COLUMNS) if unit.startswith(prefix)), len(UNIT_COLUMNS))
 
 
-# The table's columns (key, heading), in order; the CSV adds the sources of each cell.
-COLUMNS = [
-    ("route", "Route"), ("commodity", "Commodity"), ("status", "Status"),
-    ("capacity_mt_y", "Capacity Mt/y"), ("capacity_bbl_d", "Capacity bbl/d"), ("capacity_bcm_y", "Capacity bcm/y"),
-    ("capacity_teu", "Capacity TEU"), ("capacity_as_of", "Capacity as of"), ("recent_volume", "Recent volume"),
-    ("length_published_km", "Length km (published)"), ("length_computed_km", "Length km (computed)"),
-    ("transit_countries", "Countries (computed)"), ("border_crossings", "Border crossings"),
-    ("mode_changes", "Changes of mode"), ("crosses_russia", "Crosses Russia"),
-    ("transit_time", "Transit time (published)"), ("statements", "Statements"),
-]
-SOURCE_COLUMNS = [("status_source", "Status source"), ("length_source", "Length source"),
-                  ("capacity_source", "Capacity source"), ("volume_source", "Volume source"),
-                  ("transit_time_source", "Transit time source"), ("id", "Route id")]
+def sort_of(view: View) -> dict | None:
+    """The Compare sort a view names (compare_by=column, or -column for descending)."""
+    if not view.compare_by:
+        return None
+    return {"column": view.compare_by.lstrip("-"), "descending": view.compare_by.startswith("-")}
+
+
+def next_sort(current: str | None, column: str) -> str:
+    """Clicking a column sorts by it, ascending; clicking it again reverses (as compare_by= reads)."""
+    return f"-{column}" if current == column else column
 
 
 def to_csv(rows: list[dict], columns: list[tuple[str, str]]) -> str:

@@ -49,7 +49,6 @@ SCENARIO_RESULT = "scenario-result"  # in a tab built when opened: in_tab(SCENAR
 SCENARIO_RESET = "scenario-reset"  # in a tab built when opened: in_tab(SCENARIO_RESET)
 COMPARE_TABLE = "compare-table"  # in a tab built when opened: in_tab(COMPARE_TABLE)
 COMPARE_CHART = "compare-chart"  # in a tab built when opened: in_tab(COMPARE_CHART)
-COMPARE_SORT = "compare-sort"
 SORT_BUTTON = "sort-button"  # pattern-matching type: {"type": SORT_BUTTON, "id": column}
 COMPARE_ROW = "compare-row"  # pattern-matching type: {"type": COMPARE_ROW, "id": route_id}
 COMPARE_CSV = "compare-csv"  # in a tab built when opened: in_tab(COMPARE_CSV)

@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode
 from dashboard.corridor.whatif import decode_parameter as decode_corridor, encode_parameter as encode_corridor
 from dashboard.registry.layers import LAYER_IDS
 from dashboard.registry.model import STATUSES
+from dashboard.compare_columns import SORTABLE
 from dashboard.panels import PANELS
 from dashboard.statements.query import MAX_SEARCH_CHARS, NEWEST, ORDERS, normal_search
 from dashboard.view import iso_date
@@ -195,6 +196,13 @@ def _decode_russia(view: View, value: str, vocabulary: Vocabulary, ignored: list
     return view
 
 
+def _decode_compare_by(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+    if value.lstrip("-") in SORTABLE:
+        return replace(view, compare_by=value)
+    ignored.append(f"compare_by: unknown column {_shown(value)!r}")
+    return view
+
+
 def _decode_panel(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
     if value in PANELS:
         return replace(view, panel=value)
@@ -243,6 +251,7 @@ PARAMETERS: tuple[Parameter, ...] = (
     Parameter("scale", lambda v: _number(v.scale) if v.scale is not None else None,
               lambda v, value, voc, ignored: replace(v, scale=_scale(value, ignored))),
     Parameter("panel", lambda v: v.panel if v.panel != default_panel(v.route) else None, _decode_panel),
+    Parameter("compare_by", lambda v: v.compare_by, _decode_compare_by),
     Parameter("off", lambda v: LIST_SEPARATOR.join(sorted(v.off)) or None,
               lambda v, value, voc, ignored: replace(
                   v, off=_id_list("off", value, tuple(sorted(voc.switches)), ignored))),

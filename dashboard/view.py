@@ -34,6 +34,7 @@ class View:
     rotation: tuple[float, float] | None = None  # (lon, lat) the projection turns to when the user pans
     russia: str | None = None  # "crosses" or "avoids": only the routes that cross Russia, or only those that do not
     place: str | None = None  # a place found by search: ringed on the map
+    compare_by: str | None = None  # the Compare table's sort: a column, or -column for descending
     scale: float | None = None  # projection scale once the user has zoomed; None = the frame
     panel: str = PANELS[0]
     embed: bool = False
@@ -64,6 +65,7 @@ class View:
             "rotation": list(self.rotation) if self.rotation else None,
             "russia": self.russia,
             "place": self.place,
+            "compare_by": self.compare_by,
             "scale": self.scale,
             "panel": self.panel,
             "embed": self.embed,
@@ -98,6 +100,7 @@ class View:
             rotation=_pair(data.get("rotation")),
             russia=data.get("russia") if data.get("russia") in RUSSIA_FILTERS else None,
             place=data.get("place") if isinstance(data.get("place"), str) else None,
+            compare_by=data.get("compare_by") if isinstance(data.get("compare_by"), str) else None,
             scale=float(scale) if isinstance(scale, (int, float)) else None,
             panel=data.get("panel") if data.get("panel") in PANELS else PANELS[0],
             embed=data.get("embed") is True,

@@ -59,9 +59,27 @@ def test_sorting_puts_empty_cells_last_both_ways():
 
 
 def test_next_sort_toggles():
-    assert next_sort(None, "a") == {"column": "a", "descending": False}
-    assert next_sort({"column": "a", "descending": False}, "a") == {"column": "a", "descending": True}
-    assert next_sort({"column": "a", "descending": True}, "b") == {"column": "b", "descending": False}
+    assert next_sort(None, "a") == "a"
+    assert next_sort("a", "a") == "-a"
+    assert next_sort("-a", "b") == "b"
+    assert next_sort("-a", "a") == "a"
+
+
+def test_capacity_shows_in_its_sourced_unit_and_sorts_by_unit_then_number(app_data):
+    from dashboard.compare import sort_rows
+    rows = comparison_rows(app_data, View())
+    cpc = next(r for r in rows if r["id"] == "cpc")
+    assert cpc["capacity"].endswith(app_data.registry.network.routes["cpc"].capacity.unit)
+    ordered = [r["capacity_key"] for r in sort_rows(rows, "capacity", False) if r["capacity_key"]]
+    assert ordered == sorted(ordered)
+
+
+def test_the_compare_sort_is_a_link(app_data):
+    from dashboard.url_state import decode, encode
+    view = View(panel="table", compare_by="-capacity")
+    assert encode(view) == "panel=table&compare_by=-capacity"
+    assert decode(encode(view), app_data.vocabulary) == (view, ())
+    assert decode("compare_by=colour", app_data.vocabulary)[1] == ("compare_by: unknown column 'colour'",)
 
 
 def test_csv_carries_every_column_and_source(app_data):

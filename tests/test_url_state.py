@@ -40,6 +40,7 @@ def views(draw):
         center=draw(st.none() | coordinates),
         rotation=draw(st.none() | coordinates),
         russia=draw(st.none() | st.sampled_from(["crosses", "avoids"])),
+        compare_by=draw(st.none() | st.sampled_from(["capacity", "-route", "status"])),
         scale=draw(st.none() | scales),
         panel=draw(st.sampled_from(PANELS)),
         embed=embed,

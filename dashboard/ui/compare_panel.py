@@ -11,7 +11,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.cargo import CargoRow
-from dashboard.compare import CELL_SOURCES, COLUMNS, COMPUTED_NOTE, sort_rows
+from dashboard.compare import CELL_SOURCES, COMPUTED_NOTE, TABLE_COLUMNS, sort_rows
 from dashboard.figure.styles import COMMODITY_COLOURS
 from dashboard.ui.panels import source_links
 
@@ -27,13 +27,15 @@ def _cell(row: dict, column: str):
     if column == "route":
         return html.Th(html.Button(text, id={"type": ids.COMPARE_ROW, "id": row["id"]}, n_clicks=0,
                                    className="row-button"), scope="row")
-    return html.Td(text, title=f"Source: {source}" if source and column in CELL_SOURCES else source)
+    title = f"Source: {source}" if source and column in CELL_SOURCES else source
+    # Focusable, so a tap (or Tab) shows the source where there is no hover (assets/style.css).
+    return html.Td(text, title=title, tabIndex="0") if title else html.Td(text)
 
 
 def table_body(rows: list[dict], selected: str | None) -> list:
     # The selected row is marked when the table is built; selecting later marks the map and the
     # chart, not the table, which is only rebuilt when its rows change.
-    return [html.Tr([_cell(row, column) for column, _ in COLUMNS],
+    return [html.Tr([_cell(row, column) for column, _ in TABLE_COLUMNS],
                     className="is-selected" if row["id"] == selected else "") for row in rows]
 
 
@@ -46,7 +48,7 @@ def table_head(sort: dict | None) -> html.Thead:
                                    className="sort-button"), scope="col",
                        **{"aria-sort": ("descending" if sort.get("descending") else "ascending")
                           if sort and sort.get("column") == column else "none"})
-    return html.Thead(html.Tr([header(c, n) for c, n in COLUMNS]))
+    return html.Thead(html.Tr([header(c, n) for c, n in TABLE_COLUMNS]))
 
 
 def compare_table(rows: list[dict], sort: dict | None, selected: str | None) -> html.Table:
@@ -99,8 +101,9 @@ def compare_panel(data: AppData, rows: list[dict], sort: dict | None, selected: 
     a table most visits never look at); the callbacks keep the table and chart current."""
     return html.Div(className="compare", children=[
         html.H2("Compare the routes"),
-        html.P("The routes the map shows, in the units their sources give; hover a cell for its source; "
-               "click a column to sort, a route to select it on the map.", className="hint"),
+        html.P("The routes the map shows, in the units their sources give; hover or tap a cell for its source; "
+               "click a column to sort (the link keeps the order), a route to select it on the map.",
+               className="hint"),
         html.Button("Download CSV (with every source)", id=ids.in_tab(ids.COMPARE_CSV), n_clicks=0, className="clear"),
         html.Div(compare_table(rows, sort, selected), id=ids.in_tab(ids.COMPARE_TABLE), className="table-scroll"),
         dcc.Graph(id=ids.in_tab(ids.COMPARE_CHART), figure=capacity_chart(rows, selected),

@@ -234,7 +234,6 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         dcc.Store(id=ids.MAP_APPLIED, data=None),
         dcc.Store(id=ids.DETAILS_ROUTE, data=""),  # the route the details panel shows now
         dcc.Store(id=ids.COMPARE_KEY, data=None),  # None until the Compare tab is first opened
-        dcc.Store(id=ids.COMPARE_SORT, data=None),
         dcc.Download(id=ids.COMPARE_DOWNLOAD),
         dcc.Store(id=ids.SCENARIO_BUILT, data=False),
         header(data),

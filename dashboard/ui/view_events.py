@@ -6,6 +6,9 @@ from __future__ import annotations
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.figure.map_figure import route_at
+from dataclasses import replace
+
+from dashboard.compare import next_sort
 from dashboard.links import EMBED_PATH
 from dashboard.search import view_for
 from dashboard.ui.scenario_panel import scenario_controls
@@ -59,6 +62,8 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
             return select_statement(view, target)
         if kind == ids.PANEL_TAB:
             return with_panel(view, target)
+    if isinstance(trigger, dict) and trigger.get("type") == ids.SORT_BUTTON and value:
+        return replace(view, compare_by=next_sort(view.compare_by, trigger.get("id")))
     if isinstance(trigger, dict) and trigger.get("type") == ids.COMPARE_ROW and value:
         return choose_route(view, trigger.get("id")) if trigger.get("id") in routes else view
     return view

@@ -29,12 +29,23 @@ def test_compare_sort_select_and_download(driver, server_url, tmp_path):
     WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
     names = WebDriverWait(driver, 10).until(first_column)
     assert "CPC" in names and "TAP" not in names  # follows the map's layers
-    sort = "button[id*='\"id\":\"capacity_mt_y\"']"
+    sort = "button[id*='\"id\":\"capacity\"']"
     driver.find_element(By.CSS_SELECTOR, sort).click()
-    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity_mt_y") == "ascending")
-    driver.find_element(By.CSS_SELECTOR, sort).click()  # again: descending
-    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity_mt_y") == "descending")
+    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity") == "ascending")
+    assert "compare_by=capacity" in driver.current_url
+    driver.find_element(By.CSS_SELECTOR, sort).click()  # again: descending (Mt/y first, the largest first)
+    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity") == "descending")
+    assert first_column(driver)[0] == "CPC" and "compare_by=-capacity" in driver.current_url
+    # The sorted table is a link: reopened, it is in the same order.
+    driver.get(driver.current_url)
+    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity") == "descending")
     assert first_column(driver)[0] == "CPC"
+    # The route column stays in view as the table scrolls sideways.
+    left = driver.execute_script(
+        "const scroller = document.querySelector(arguments[0]); scroller.scrollLeft = 2000;"
+        "return [scroller.scrollLeft, scroller.querySelector('th[scope=row]').getBoundingClientRect().left"
+        " - scroller.getBoundingClientRect().left];", TABLE)
+    assert left[0] > 0 and abs(left[1]) < 2
     driver.find_element(By.CSS_SELECTOR, "button[id*='\"type\":\"compare-row\"'][id*='\"id\":\"kazakhstan_china_oil\"']").click()
     WebDriverWait(driver, 10).until(lambda d: "route=kazakhstan_china_oil" in d.current_url)
     driver.find_element(By.CSS_SELECTOR, ids.css(ids.in_tab(ids.COMPARE_CSV))).click()

@@ -51,6 +51,7 @@ EVENT_INPUTS = {
     "caps": Input({"type": ids.SCENARIO_CAP, "id": ALL}, "value"),
     "reset": Input(ids.every(ids.SCENARIO_RESET), "n_clicks"),
     "table_rows": Input({"type": ids.COMPARE_ROW, "id": ALL}, "n_clicks"),
+    "table_sort": Input({"type": ids.SORT_BUTTON, "id": ALL}, "n_clicks"),
     "statement_filters": Input({"type": ids.STATEMENT_FILTER, "id": ALL}, "value"),
     "statement_actions": Input({"type": ids.STATEMENT_ACTION, "id": ALL}, "n_clicks"),
     "pathname": State(ids.URL, "pathname"),
