@@ -18,7 +18,7 @@ from dashboard.statements.query import (NEWEST, PAGE_SIZE, RELEVANCE, StatementF
                                         page_with, slug)
 from dashboard.url_state import decode, encode, with_statement_facets
 from dashboard.view import (View, clear_statement_filters, statement_filters, with_page, with_statement_filter)
-from tests.synthetic_corpus import ARTICLE_WORDS, article_date, article_name, article_outlet, write_corpus
+from devtools.synthetic_corpus import ARTICLE_WORDS, article_date, article_name, article_outlet, write_corpus
 
 ARTICLES = 30
 
