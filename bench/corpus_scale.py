@@ -34,7 +34,7 @@ from dashboard.statements.query import RELEVANCE  # noqa: E402
 from dashboard.ui.panels import statement_list, view_results  # noqa: E402
 from dashboard.view import View  # noqa: E402
 from tests.browser.harness import serving  # noqa: E402
-from tests.synthetic_corpus import ARTICLE_WORDS, article_date, write_corpus  # noqa: E402
+from devtools.synthetic_corpus import ARTICLE_WORDS, article_date, write_corpus  # noqa: E402
 
 SIZES = (1, 10, 100)
 

@@ -16,7 +16,7 @@ from dashboard.config import AppConfig
 from dashboard.paths import DataPaths
 from dashboard.statements.query import PAGE_SIZE, StatementFilters, find, page_count
 from tests.browser.harness import MAP_READY, console_errors, serving
-from tests.synthetic_corpus import ARTICLE_WORDS, article_name, write_corpus
+from devtools.synthetic_corpus import ARTICLE_WORDS, article_name, write_corpus
 
 ARTICLES = 50
 CARDS = "#statement-list .statement-card"
