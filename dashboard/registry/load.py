@@ -6,10 +6,8 @@ check` and a failed server start list them all in one message and nothing half-l
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
@@ -21,6 +19,7 @@ from dashboard.registry.model import (
 )
 from dashboard.registry.positions import PublishedPosition, load_published_positions
 from dashboard.registry.problems import ProblemLog
+from dashboard.validation import Fields, feature_ids, read_feature_collection, record_name
 
 ENDPOINT_TOLERANCE_DEG = 1e-3
 
@@ -36,71 +35,8 @@ class Registry:
     russia_routes: frozenset[str] = frozenset()
 
 
-def read_feature_collection(path: Path, label: str, log: ProblemLog) -> list[dict]:
-    """The features of a GeoJSON FeatureCollection, or [] with the reason logged."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        log.add(label, "", "", "file is missing")
-        return []
-    except (OSError, UnicodeDecodeError) as exc:
-        log.add(label, "", "", f"cannot be read ({exc})")
-        return []
-    except json.JSONDecodeError as exc:
-        log.add(label, "", "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
-        return []
-    if not isinstance(data, dict) or data.get("type") != "FeatureCollection" or not isinstance(
-            data.get("features"), list):
-        log.add(label, "", "type", "is not a GeoJSON FeatureCollection")
-        return []
-    features = []
-    for index, feat in enumerate(data["features"]):
-        if not isinstance(feat, dict) or not isinstance(feat.get("properties"), dict) or not isinstance(
-                feat.get("geometry"), dict):
-            log.add(label, f"#{index}", "", "is not a Feature with properties and geometry")
-            continue
-        features.append(feat)
-    return features
-
-
-class _Fields:
-    """Typed reads of one feature's properties that log, instead of raise, what is wrong."""
-
-    def __init__(self, log: ProblemLog, file: str, feature: str, props: Mapping[str, Any]):
-        self.log, self.file, self.feature, self.props = log, file, feature, props
-
-    def problem(self, name: str, message: str) -> None:
-        self.log.add(self.file, self.feature, name, message)
-
-    def text(self, name: str, required: bool = True) -> str:
-        value = self.props.get(name)
-        if isinstance(value, str) and (value.strip() or not required):
-            return value
-        if value is None and not required:
-            return ""
-        self.problem(name, "is missing" if value is None else f"must be non-empty text, not {value!r}")
-        return ""
-
-    def choice(self, name: str, allowed: tuple[str, ...]) -> str:
-        value = self.props.get(name)
-        if value in allowed:
-            return value
-        self.problem(name, f"{value!r} is not one of {', '.join(allowed)}")
-        return allowed[0]
-
-    def flag(self, name: str) -> bool:
-        value = self.props.get(name, False)
-        if isinstance(value, bool):
-            return value
-        self.problem(name, f"must be true or false, not {value!r}")
-        return False
-
-    def text_list(self, name: str) -> tuple[str, ...]:
-        value = self.props.get(name)
-        if isinstance(value, list) and all(isinstance(v, str) for v in value):
-            return tuple(value)
-        self.problem(name, "must be a list of text")
-        return ()
+class _RouteFields(Fields):
+    """The registry's own field types, over the common reads."""
 
     def transit_difference(self, name: str) -> TransitDifference:
         raw = self.props.get(name)
@@ -119,7 +55,8 @@ class _Fields:
             self.problem(f"{name}.why", "a difference from the published countries needs its reason")
         return TransitDifference(lists["extra"], lists["missing"], why if isinstance(why, str) else "")
 
-    def sources(self, value: Any, name: str) -> tuple[Source, ...]:
+    def cited(self, value: Any, name: str) -> tuple[Source, ...]:
+        """A list of {title, url} that must be there (the fact sheet left a few addresses blank)."""
         if value is None:
             self.problem(name, "is missing: a list of {title, url}")
             return ()
@@ -141,7 +78,7 @@ class _Fields:
         for key in ("metric", "value_text", "as_of"):
             if not isinstance(value.get(key), str) or not value[key].strip():
                 self.problem(f"{name}.{key}", "is missing")
-        sources = self.sources(value.get("sources"), f"{name}.sources")
+        sources = self.cited(value.get("sources"), f"{name}.sources")
         if not sources:
             self.problem(f"{name}.sources", f"figure {value.get('metric')!r} has no source")
         return Figure(metric=str(value.get("metric", "")), value=number, value_text=str(value.get("value_text", "")),
@@ -156,23 +93,20 @@ def _lonlat(coord: Any) -> tuple[float, float] | None:
     return None
 
 
-def _identified_features(path: Path, label: str, log: ProblemLog):
+def _identified_features(features: list[dict], label: str, log: ProblemLog):
     """(feature, its property reader, its id) for each feature of a file whose ids must be unique."""
     seen: set[str] = set()
-    for index, feat in enumerate(read_feature_collection(path, label, log)):
-        props = feat["properties"]
-        fields = _Fields(log, label, str(props.get("id", f"#{index}")), props)
-        feature_id = fields.text("id")
-        if feature_id in seen:
-            fields.problem("id", f"{feature_id!r} is used twice")
-        seen.add(feature_id)
-        yield feat, fields, feature_id
+    for index, feat in enumerate(features):
+        fields = _RouteFields(log, label, record_name(feat, index), feat["properties"])
+        yield feat, fields, fields.identifier(seen)
 
 
-def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
+def load_nodes(features: list[dict], label: str, log: ProblemLog) -> dict[str, Node]:
     nodes: dict[str, Node] = {}
-    for feat, fields, node_id in _identified_features(path, label, log):
+    for feat, fields, node_id in _identified_features(features, label, log):
         geom = feat["geometry"]
+        if geom is None:
+            continue  # noted when read
         point = _lonlat(geom.get("coordinates")) if geom.get("type") == "Point" else None
         if point is None:
             fields.problem("geometry", "must be a Point with longitude -180..180 and latitude -90..90")
@@ -184,14 +118,19 @@ def load_nodes(path: Path, label: str, log: ProblemLog) -> dict[str, Node]:
     return nodes
 
 
-def load_legs(path: Path, label: str, nodes: Mapping[str, Node], log: ProblemLog) -> dict[str, Leg]:
+def load_legs(features: list[dict], label: str, nodes: Mapping[str, Node], node_ids: frozenset[str] | None,
+              log: ProblemLog) -> dict[str, Leg]:
+    """The legs. `node_ids`: the places nodes.geojson declares, or None if it could not be read, and
+    then what refers to a place is not checked (that is one problem, already noted)."""
     legs: dict[str, Leg] = {}
-    for feat, fields, leg_id in _identified_features(path, label, log):
+    for feat, fields, leg_id in _identified_features(features, label, log):
         start, end = fields.text("from"), fields.text("to")
         for name, node_id in (("from", start), ("to", end)):
-            if node_id and node_id not in nodes:
+            if node_id and node_ids is not None and node_id not in node_ids:
                 fields.problem(name, f"names node {node_id!r}, which is not in nodes.geojson")
         geom = feat["geometry"]
+        if geom is None:
+            continue  # noted when read
         raw = geom.get("coordinates") if geom.get("type") == "LineString" else None
         coords = [_lonlat(c) for c in raw] if isinstance(raw, list) else []
         if len(coords) < 2 or any(c is None for c in coords):
@@ -207,17 +146,20 @@ def load_legs(path: Path, label: str, nodes: Mapping[str, Node], log: ProblemLog
     return legs
 
 
-def load_routes(path: Path, label: str, legs: Mapping[str, Leg], log: ProblemLog) -> dict[str, Route]:
+def load_routes(features: list[dict], label: str, legs: Mapping[str, Leg], declared_legs: frozenset[str] | None,
+                log: ProblemLog) -> dict[str, Route]:
+    """The routes. `declared_legs`: the legs legs.geojson declares, or None if it could not be read, and
+    then the legs a route names are not checked."""
     routes: dict[str, Route] = {}
-    for feat, fields, route_id in _identified_features(path, label, log):
+    for feat, fields, route_id in _identified_features(features, label, log):
         props = feat["properties"]
         leg_ids = fields.text_list("legs")
         if not leg_ids:
             fields.problem("legs", "a route needs at least one leg")
-        for leg_id in leg_ids:
-            if leg_id not in legs:
+        for leg_id in leg_ids if declared_legs is not None else ():
+            if leg_id not in declared_legs:
                 fields.problem("legs", f"names leg {leg_id!r}, which is not in legs.geojson")
-            elif route_id not in legs[leg_id].route_ids:
+            elif leg_id in legs and route_id not in legs[leg_id].route_ids:
                 fields.problem("legs", f"leg {leg_id!r} does not list this route in its 'routes'")
         raw_figures = props.get("figures")
         if not isinstance(raw_figures, list):
@@ -228,18 +170,18 @@ def load_routes(path: Path, label: str, legs: Mapping[str, Leg], log: ProblemLog
             if not isinstance(raw, dict) or not isinstance(raw.get("date"), str) or not isinstance(raw.get("event"), str):
                 fields.problem(f"events[{i}]", "needs a date and an event text")
                 continue
-            events.append(Event(raw["date"], raw["event"], fields.sources(raw.get("sources"), f"events[{i}].sources")))
+            events.append(Event(raw["date"], raw["event"], fields.cited(raw.get("sources"), f"events[{i}].sources")))
         routes[route_id] = Route(
             id=route_id, name=fields.text("name"), short_name=fields.text("short_name"),
             commodity=fields.choice("commodity", COMMODITIES), commodity_detail=fields.text("commodity_detail", False),
             status=fields.choice("status", STATUSES), status_as_of=fields.text("status_as_of"),
             status_note=fields.text("status_note"),
-            status_sources=fields.sources(props.get("status_sources"), "status_sources"),
+            status_sources=fields.cited(props.get("status_sources"), "status_sources"),
             operator=fields.text("operator", False),
             published_transit_countries=fields.text_list("published_transit_countries"), leg_ids=leg_ids,
             length=fields.figure(props.get("length"), "length"), capacity=fields.figure(props.get("capacity"), "capacity"),
             figures=tuple(f for i, raw in enumerate(raw_figures) if (f := fields.figure(raw, f"figures[{i}]", True))),
-            events=tuple(events), sources=fields.sources(props.get("sources"), "sources"),
+            events=tuple(events), sources=fields.cited(props.get("sources"), "sources"),
             main_line=fields.text_list("main_line"), transit_differs=fields.transit_difference("transit_differs"),
             length_differs=fields.text("length_differs", False),
             notes=fields.text("notes", False))
@@ -256,10 +198,9 @@ def load_areas(paths: DataPaths, log: ProblemLog) -> dict[str, tuple[CountryShap
     for area in AREA_LAYERS:
         label = f"geodata/{area.file}"
         shapes = []
-        for index, feat in enumerate(read_feature_collection(paths.geodata / area.file, label, log)):
-            name = feat["properties"].get("name")
-            if not isinstance(name, str) or not name:
-                log.add(label, f"#{index}", "name", "is missing")
+        for index, feat in enumerate(read_feature_collection(paths.geodata / area.file, label, log) or []):
+            name = Fields(log, label, f"#{index}", feat["properties"]).text("name")
+            if not name or feat["geometry"] is None:
                 continue
             if feat["geometry"].get("type") not in ("Polygon", "MultiPolygon"):
                 log.add(label, name, "geometry", "must be a Polygon or MultiPolygon")
@@ -274,12 +215,15 @@ def load_areas(paths: DataPaths, log: ProblemLog) -> dict[str, tuple[CountryShap
 def load_registry(paths: DataPaths = DataPaths()) -> Registry:
     """Everything the map draws, validated; raises DataError listing every problem found."""
     log = ProblemLog()
-    nodes = load_nodes(paths.routes / "nodes.geojson", "geodata/routes/nodes.geojson", log)
-    legs = load_legs(paths.routes / "legs.geojson", "geodata/routes/legs.geojson", nodes, log)
-    routes = load_routes(paths.routes / "routes.geojson", "geodata/routes/routes.geojson", legs, log)
+    files = {name: read_feature_collection(paths.routes / f"{name}.geojson", f"geodata/routes/{name}.geojson", log)
+             for name in ("nodes", "legs", "routes")}
+    nodes = load_nodes(files["nodes"] or [], "geodata/routes/nodes.geojson", log)
+    legs = load_legs(files["legs"] or [], "geodata/routes/legs.geojson", nodes, feature_ids(files["nodes"]), log)
+    routes = load_routes(files["routes"] or [], "geodata/routes/routes.geojson", legs, feature_ids(files["legs"]), log)
+    route_ids = feature_ids(files["routes"])
     for leg in legs.values():
         for route_id in leg.route_ids:
-            if routes and route_id not in routes:
+            if route_ids is not None and route_id not in route_ids:
                 log.add("geodata/routes/legs.geojson", leg.id, "routes", f"names route {route_id!r}, which does not exist")
     areas = load_areas(paths, log)
     published = load_published_positions(paths.geodata / "published_positions.json", log)
