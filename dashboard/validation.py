@@ -124,7 +124,8 @@ class Fields:
             return value
         if value is None and not required:
             return ""
-        self.problem(name, "is missing" if value is None else f"must be non-empty text, not {value!r}")
+        self.problem(name, "is missing" if value is None else "is empty" if isinstance(value, str)
+                     else f"must be text, not {value!r}")
         return ""
 
     def identifier(self, seen: set[str], name: str = "id") -> str:

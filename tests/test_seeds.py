@@ -67,7 +67,7 @@ def test_bad_date_and_missing_fields_are_all_named(data_copy):
     path.write_text(json.dumps(meta), encoding="utf-8")
     problems = corpus_problems(data_copy.seeds)
     assert any("field 'published': '18/03/2023' is not a date" in p for p in problems)
-    assert any("field 'outlet': is missing" in p for p in problems)
+    assert any("field 'outlet': is empty" in p for p in problems)
     assert any("field 'speakers'" in p for p in problems)
 
 

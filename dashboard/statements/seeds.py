@@ -10,7 +10,6 @@ speaker is not identified, a quotation mark never closed, no statement at all) i
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +21,7 @@ from dashboard.statements.extract import extract_statements, quotation_warnings
 from dashboard.statements.links import Gazetteer, gazetteer_for, link_statement
 from dashboard.statements.model import Article, Speaker, Statement, Topic
 from dashboard.statements.query import StatementIndex, build_index
+from dashboard.validation import Fields, read_object, record_name, records
 
 TOPICS_FILE = "topics.json"
 ARTICLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -57,54 +57,23 @@ class Corpus:
         return self.index.for_route(route_id)
 
 
-def _read_json(path: Path, label: str, log: ProblemLog) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        log.add(label, "", "", "file is missing")
-    except UnicodeDecodeError:
-        log.add(label, "", "", "is not UTF-8 text")
-    except json.JSONDecodeError as exc:
-        log.add(label, "", "", f"is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})")
-    return None
-
-
-def _text_list(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return None
-
-
 def load_topics(path: Path, label: str, log: ProblemLog) -> tuple[Topic, ...]:
-    data = _read_json(path, label, log)
+    data = read_object(path, label, log)
     if data is None:
         return ()
-    raw_topics = data.get("topics") if isinstance(data, dict) else None
-    if not isinstance(raw_topics, list):
+    if not isinstance(data.get("topics"), list):
         log.add(label, "", "topics", "must be a list")
         return ()
     topics, seen = [], set()
-    for index, raw in enumerate(raw_topics):
-        name = raw.get("id") if isinstance(raw, dict) else None
-        where = name if isinstance(name, str) else f"#{index}"
-        if not isinstance(raw, dict) or not isinstance(name, str) or not name:
-            log.add(label, where, "id", "is missing")
+    for index, raw in records(data["topics"], label, "", "topics", log):
+        fields = Fields(log, label, record_name(raw, index), raw)
+        name = fields.identifier(seen)
+        if not name:
             continue
-        if name in seen:
-            log.add(label, where, "id", "is used twice")
-        seen.add(name)
-        lists = {}
-        for key in ("patterns", "routes", "nodes", "commodities"):
-            value = _text_list(raw.get(key))
-            if value is None:
-                log.add(label, where, key, "must be a list of text")
-            lists[key] = value or ()
-        if not lists["patterns"]:
-            log.add(label, where, "patterns", "a topic needs at least one pattern")
-        label_text = raw.get("label")
-        if not isinstance(label_text, str) or not label_text.strip():
-            log.add(label, where, "label", "is missing")
-        topics.append(Topic(name, str(label_text or name), lists["patterns"], lists["routes"], lists["nodes"],
+        lists = {key: fields.text_list(key) for key in ("patterns", "routes", "nodes", "commodities")}
+        if not lists["patterns"] and isinstance(raw.get("patterns"), list):
+            fields.problem("patterns", "a topic needs at least one pattern")
+        topics.append(Topic(name, fields.text("label") or name, lists["patterns"], lists["routes"], lists["nodes"],
                             lists["commodities"]))
     return tuple(topics)
 
@@ -114,18 +83,13 @@ def _speakers(raw: Any, label: str, log: ProblemLog) -> tuple[Speaker, ...]:
         log.add(label, "", "speakers", "must list at least one speaker with name and role")
         return ()
     speakers = []
-    for index, item in enumerate(raw):
-        if not (isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip()
-                and isinstance(item.get("role"), str) and item["role"].strip()):
-            log.add(label, "", f"speakers[{index}]", "needs a name and a role")
-            continue
-        spellings = _text_list(item.get("spellings_in_text", []))
-        if spellings is None:
-            log.add(label, "", f"speakers[{index}].spellings_in_text", "must be a list of text")
-        referred_to_as = _text_list(item.get("referred_to_as", []))
-        if referred_to_as is None:
-            log.add(label, "", f"speakers[{index}].referred_to_as", "must be a list of text")
-        speakers.append(Speaker(item["name"], item["role"], spellings or (), referred_to_as or ()))
+    for index, item in records(raw, label, "", "speakers", log):
+        fields = Fields(log, label, "", item, prefix=f"speakers[{index}].")
+        name, role = fields.text("name"), fields.text("role")
+        spellings = fields.text_list("spellings_in_text", required=False)
+        referred_to_as = fields.text_list("referred_to_as", required=False)
+        if name and role:
+            speakers.append(Speaker(name, role, spellings, referred_to_as))
     return tuple(speakers)
 
 
@@ -160,15 +124,12 @@ def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog, wa
     except UnicodeDecodeError as exc:
         log.add(label, "", "", f"is not UTF-8 text (byte {exc.start})")
         return None
-    meta = _read_json(text_path.with_suffix(".json"), meta_label, log)
+    meta = read_object(text_path.with_suffix(".json"), meta_label, log)
     if meta is None:
         return None
-    if not isinstance(meta, dict):
-        log.add(meta_label, "", "", "must be a JSON object")
-        return None
+    fields = Fields(log, meta_label, "", meta)
     for key in REQUIRED_TEXT:
-        if not isinstance(meta.get(key), str) or not meta[key].strip():
-            log.add(meta_label, "", key, "is missing")
+        fields.text(key)
     try:
         published = dt.date.fromisoformat(str(meta.get("published", "")))
     except ValueError:
@@ -180,9 +141,7 @@ def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog, wa
         url = ""
     if not url and not str(meta.get("url_note", "")).strip():
         log.add(meta_label, "", "url_note", "without a url, say where the text comes from")
-    marks = _text_list(meta.get("editor_marks", []))
-    if marks is None:
-        log.add(meta_label, "", "editor_marks", "must be a list of text")
+    marks = fields.text_list("editor_marks", required=False)
     headline, paragraphs = paragraphs_of(text)
     if not paragraphs:
         log.add(label, "", "", "has no body text after its headline")
@@ -194,7 +153,7 @@ def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog, wa
         place=str(meta["place"]), occasion=str(meta["occasion"]), url=url, url_note=str(meta.get("url_note", "")),
         corroboration=read_sources(meta.get("corroboration"), "corroboration",
                                    lambda field_name, message: log.add(meta_label, "", field_name, message)), speakers=speakers, paragraphs=paragraphs,
-        editor_marks=marks or ())
+        editor_marks=marks)
     statements = tuple(link_statement(s, topics, gazetteer) for s in extract_statements(article))
     warnings = warnings if warnings is not None else ProblemLog()
     if not statements:
