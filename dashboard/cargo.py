@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.registry.model import Source, read_sources
-from dashboard.registry.problems import ProblemLog, read_json
+from dashboard.registry.problems import ProblemLog
+from dashboard.validation import Fields, read_object, record_name, records
 
 
 @dataclass(frozen=True)
@@ -29,20 +30,19 @@ CARGO_LABEL = "geodata/cargo_comparison.json"
 
 def load_cargo_comparison(path: Path, log: ProblemLog) -> tuple[CargoRow, ...]:
     """The China-Europe container routes compared; every malformed row or cell is noted in `log`."""
-    data = read_json(path, CARGO_LABEL, log)
-    if not isinstance(data, dict):
-        if data is not None:
-            log.add(CARGO_LABEL, "", "", "must be an object with columns and rows")
+    data = read_object(path, CARGO_LABEL, log)
+    if data is None:
         return ()
-    columns = data.get("columns")
-    if not isinstance(columns, list) or not columns or not all(isinstance(c, str) for c in columns):
-        log.add(CARGO_LABEL, "", "columns", "must be a list of column names")
+    columns = Fields(log, CARGO_LABEL, "", data).text_list("columns")
+    if not columns:
+        if data.get("columns") == []:
+            log.add(CARGO_LABEL, "", "columns", "needs at least one column")
         return ()
     rows = []
-    for index, raw in enumerate(data.get("rows") or []):
-        where = raw.get("route", f"#{index}") if isinstance(raw, dict) else f"#{index}"
-        if not isinstance(raw, dict) or not isinstance(raw.get("route"), str) or not isinstance(raw.get("label"), str):
-            log.add(CARGO_LABEL, str(where), "", "a row needs a route and a label")
+    for index, raw in records(data.get("rows"), CARGO_LABEL, "", "rows", log):
+        where = record_name(raw, index, key="route")
+        fields = Fields(log, CARGO_LABEL, where, raw)
+        if not (fields.text("route") and fields.text("label")):
             continue
         cells = []
         for column in columns:

@@ -48,13 +48,13 @@ def test_not_json(tmp_path):
 
 
 def test_not_an_object(tmp_path):
-    assert load(tmp_path, [1, 2])[1] == ["geodata/cargo_comparison.json: must be an object with columns and rows"]
+    assert load(tmp_path, [1, 2])[1] == ["geodata/cargo_comparison.json: must be a JSON object"]
 
 
 def test_columns_must_be_named(tmp_path):
     data = shipped()
     data["columns"] = "distance"
-    assert load(tmp_path, data)[1] == ["geodata/cargo_comparison.json: field 'columns': must be a list of column names"]
+    assert load(tmp_path, data)[1] == ["geodata/cargo_comparison.json: field 'columns': must be a list of text"]
 
 
 def test_a_row_without_a_label_is_named_and_left_out(tmp_path):
@@ -62,7 +62,7 @@ def test_a_row_without_a_label_is_named_and_left_out(tmp_path):
     del data["rows"][1]["label"]
     rows, problems = load(tmp_path, data)
     assert len(rows) == 2
-    assert problems == ["geodata/cargo_comparison.json: feature 'northern_corridor': a row needs a route and a label"]
+    assert problems == ["geodata/cargo_comparison.json: feature 'northern_corridor': field 'label': is missing"]
 
 
 def test_a_cell_without_text_names_its_row_and_column(tmp_path):

@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from dashboard.registry.model import Network, Source, frozen_mapping, read_sources
-from dashboard.registry.problems import ProblemLog, read_json
+from dashboard.registry.problems import ProblemLog
+from dashboard.validation import read_object
 
 LABEL = "geodata/corridor_network.json"
 UNITS = ("Mt/y", "TEU/y")
@@ -206,10 +207,8 @@ class _Reader:
 
 
 def load_corridor_network(path: Path, network: Network, log: ProblemLog) -> CorridorNetwork | None:
-    data = read_json(path, LABEL, log)
-    if not isinstance(data, dict):
-        if data is not None:
-            log.add(LABEL, "", "", "must be a JSON object")
+    data = read_object(path, LABEL, log)
+    if data is None:
         return None
     read = _Reader(log)
     elements: dict[str, Element] = {}

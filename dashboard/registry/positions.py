@@ -11,7 +11,8 @@ from typing import Mapping
 from pyproj import Geod
 
 from dashboard.registry.model import Network
-from dashboard.registry.problems import Problem, ProblemLog, read_json
+from dashboard.registry.problems import Problem, ProblemLog
+from dashboard.validation import read_object
 
 GEOD = Geod(ellps="WGS84")
 MAX_KM = 30.0
@@ -26,7 +27,7 @@ class PublishedPosition:
 
 
 def load_published_positions(path: Path, log: ProblemLog) -> dict[str, PublishedPosition | None]:
-    data = read_json(path, POSITIONS_FILE, log)
+    data = read_object(path, POSITIONS_FILE, log)
     positions: dict[str, PublishedPosition | None] = {}
     for node_id, raw in ((data or {}).get("positions") or {}).items():
         if raw is None:

@@ -6,10 +6,7 @@ and the server must refuse to start rather than serve half a map.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
 
 @dataclass(frozen=True)
@@ -58,13 +55,3 @@ class ProblemLog:
         if self.problems:
             raise DataError(self.problems)
 
-
-def read_json(path: Path, label: str, log: ProblemLog) -> Any:
-    """A JSON file's contents, or None with the problem (missing, not JSON) noted under `label`."""
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        log.add(label, "", "", "file is missing")
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        log.add(label, "", "", f"is not valid JSON ({exc})")
-    return None

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from dashboard.registry.model import Network, Source, read_sources
-from dashboard.registry.problems import ProblemLog, read_json
+from dashboard.registry.problems import ProblemLog
+from dashboard.validation import read_object
 
 BASES = ("figure", "derived", "volume", "unbounded")
 SOURCE = "kz_oil"
@@ -117,10 +118,8 @@ def _capacity(value: Any) -> float | None | bool:
 
 def load_oil_network(path: Path, network: Network, log: ProblemLog) -> OilNetwork | None:
     label = "geodata/oil_network.json"
-    data = read_json(path, label, log)
-    if not isinstance(data, dict):
-        if data is not None:
-            log.add(label, "", "", "must be a JSON object")
+    data = read_object(path, label, log)
+    if data is None:
         return None
     supply = data.get("supply") or {}
     supply_value = _capacity(supply.get("value"))
@@ -218,8 +217,8 @@ def _volumes(raw_list: Any, edges: Mapping[str, FlowEdge], markets: tuple[str, .
 
 def load_timeline(path: Path, oil: OilNetwork | None, network: Network, log: ProblemLog) -> tuple[TimelineEvent, ...]:
     label = "geodata/events.json"
-    data = read_json(path, label, log)
-    if not isinstance(data, dict):
+    data = read_object(path, label, log)
+    if data is None:
         return ()
     events = []
     for index, raw in enumerate(data.get("events") or []):
