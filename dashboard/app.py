@@ -15,14 +15,17 @@ from flask import jsonify
 from dashboard.appdata import AppData, load_app_data
 from dashboard.config import AppConfig, ConfigError, ready_cache_dir
 from dashboard.page_scripts import LeanDash
-from dashboard.http_headers import content_security_policy, install_security_headers, security_headers
+from dashboard.http_headers import (content_security_policy, install_security_headers, refuse_malformed_callbacks,
+                                    security_headers)
 from dashboard.export.queue import export_manager
 from dashboard.export.renderer import find_browser
 from dashboard.export.service import RenderClient
 from dashboard.export.callback import export_failed_result, register_export_callback
 from dashboard.ui.callbacks import register_callbacks
+from dashboard import ids
 from dashboard.captions import TITLE
 from dashboard.ui.layout import build_layout
+from dashboard.view import View
 
 HEALTH_PATH = "healthz"
 KEY_BYTES = 32
@@ -62,6 +65,8 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
     app.server.secret_key = config.secret_key or shared_key(cache, "server.key")
     register_export_callback(app, data, manager, RenderClient(cache, render_key(cache)))
     add_health_endpoint(app, data, routes_prefix)
+    refuse_malformed_callbacks(app.server, routes_prefix + "_dash-update-component", lambda: app.callback_map,
+                               {ids.VIEW_STORE: View.from_store})
     install_security_headers(app.server, security_headers(
         content_security_policy(config.frame_ancestors, app.csp_hashes())))
     return app

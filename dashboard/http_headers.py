@@ -1,12 +1,14 @@
 """Response headers for a dashboard that sits in other people's portals: a Content-Security-Policy
 that allows no third-party origin, framing only by the configured origins, and no sniffing or
-referrer leaks. Pure builders plus one function that installs them on the Flask server."""
+referrer leaks. Pure builders plus one function that installs them on the Flask server; and the check
+that refuses, with 400 and one line, a callback request that is not what the page sends."""
 
 from __future__ import annotations
 
-from typing import Sequence
+import json
+from typing import Any, Callable, Mapping, Sequence
 
-from flask import Flask
+from flask import Flask, Response, request
 
 
 def content_security_policy(frame_ancestors: Sequence[str], script_hashes: Sequence[str]) -> str:
@@ -43,3 +45,67 @@ def install_security_headers(server: Flask, headers: dict[str, str]) -> None:
         for name, value in headers.items():
             response.headers.setdefault(name, value)
         return response
+
+
+def _is_dependency(item: Any) -> bool:
+    """One input, state or output as the page sends it: {id, property[, value]} (a list of them for a
+    pattern-matching one)."""
+    if isinstance(item, list):
+        return all(_is_dependency(i) for i in item)
+    return (isinstance(item, dict) and isinstance(item.get("id"), (str, dict))
+            and isinstance(item.get("property"), str))
+
+
+def callback_request_problem(body: Any, known_outputs: Mapping[str, Any],
+                             store_checks: Mapping[str, Callable[[Any], object]] = {}) -> str | None:
+    """Why a body POSTed to _dash-update-component is not one the page sends, or None.
+
+    `store_checks`: for a component id, a function that raises TypeError, ValueError or AttributeError
+    on a value the page could not have stored there (the view store's reader)."""
+    if not isinstance(body, dict):
+        return f"the body must be a JSON object, not {type(body).__name__ if body is not None else 'null'}"
+    output = body.get("output")
+    if not isinstance(output, str) or output not in known_outputs:
+        return "'output' names no callback of this page"
+    outputs = body.get("outputs")
+    parts = output[2:-2].split("...") if output.startswith("..") else [output]
+    if isinstance(outputs, dict):
+        outputs = [outputs]
+    if not isinstance(outputs, list) or len(outputs) != len(parts) or not _is_dependency(outputs):
+        return f"'outputs' must list the callback's {len(parts)} output(s) as {{id, property}}"
+    for key in ("inputs", "state"):
+        value, expected = body.get(key, []), known_outputs[output].get(key) or []
+        if not isinstance(value, list) or len(value) != len(expected) or not _is_dependency(value):
+            return f"'{key}' must list the callback's {len(expected)} {key} as {{id, property, value}}"
+    changed = body.get("changedPropIds", [])
+    if not isinstance(changed, list) or not all(isinstance(c, str) for c in changed):
+        return "'changedPropIds' must be a list of text"
+    for item in body.get("inputs", []) + body.get("state", []):
+        check = store_checks.get(item["id"]) if isinstance(item, dict) and isinstance(item["id"], str) else None
+        if check and item.get("property") == "data":
+            try:
+                check(item.get("value"))
+            except (TypeError, ValueError, AttributeError):
+                return f"{item['id']!r} does not hold what the page stores there"
+    return None
+
+
+def refuse_malformed_callbacks(server: Flask, path: str, known_outputs: Callable[[], Mapping[str, Any]],
+                               store_checks: Mapping[str, Callable[[Any], object]]) -> None:
+    """A POST to the callback endpoint that the page could not have sent gets 400 and one line, before
+    Dash reads it: Dash would answer 500 and log a traceback for what is the client's mistake. A real
+    callback's own error still reaches the server log as before."""
+    @server.before_request
+    def check_callback_request():
+        if request.method != "POST" or request.path != path:
+            return None
+        try:
+            body = json.loads(request.get_data())
+        except ValueError:  # not JSON, or not UTF-8
+            problem = "the body is not JSON"
+        else:
+            problem = callback_request_problem(body, known_outputs(), store_checks)
+        if problem is None:
+            return None
+        server.logger.info("refused a callback request: %s", problem)
+        return Response(f"Bad callback request: {problem}\n", status=400, mimetype="text/plain")
