@@ -206,3 +206,45 @@ routeMapWhenDrawn(function (gd) {
     legend.addEventListener("toggle", run);
   }
 });
+
+// Accessibility: what Dash 4's own controls leave out, repaired whenever Dash draws or redraws them.
+// - Checklist and RadioItems are drawn as a listbox whose options are <label role="option"> around a
+//   native checkbox or radio: a screen reader then announces a listbox (arrow keys move between
+//   options) that the keyboard cannot use so, and each box is a control nested in another. The
+//   native inputs already do everything: the list becomes a plain group (its fieldset's legend names
+//   it), the labels plain labels.
+// - A slider's handle (role="slider") and its number box have no name, and the handle says only its
+//   number. A wrapper marked by the layout (data-slider-name: the id of the text that names it;
+//   data-slider-values: what each position means, or data-slider-unit) gives them both; a slider
+//   alone in a fieldset and not so marked is named by the fieldset's legend.
+var routeMapSliderNames = 0;
+function routeMapRepairControls() {
+  document.querySelectorAll(".dash-slider-container:not([data-slider-name])").forEach(function (slider) {
+    var fieldset = slider.closest("fieldset");
+    var legend = fieldset && fieldset.querySelector(":scope > legend");
+    if (slider.closest("[data-slider-name]") || !legend
+        || fieldset.querySelectorAll(".dash-slider-container").length !== 1) { return; }
+    if (!legend.id) { legend.id = "slider-name-" + (++routeMapSliderNames); }
+    slider.setAttribute("data-slider-name", legend.id);
+  });
+  document.querySelectorAll(".dash-options-list[role='listbox']").forEach(function (list) {
+    list.setAttribute("role", "group");
+  });
+  document.querySelectorAll(".dash-options-list-option[role], .dash-options-list-option[aria-selected]")
+    .forEach(function (label) { label.removeAttribute("role"); label.removeAttribute("aria-selected"); });
+  document.querySelectorAll("[data-slider-name]").forEach(function (wrapper) {
+    var name = wrapper.getAttribute("data-slider-name");
+    var values = JSON.parse(wrapper.getAttribute("data-slider-values") || "{}");
+    var unit = wrapper.getAttribute("data-slider-unit");
+    wrapper.querySelectorAll("[role='slider'], input[type='number']").forEach(function (control) {
+      if (control.getAttribute("aria-labelledby") !== name) { control.setAttribute("aria-labelledby", name); }
+      var now = control.getAttribute("aria-valuenow");
+      if (now === null) { return; }
+      var text = values[now] || (unit ? now + " " + unit : null);
+      if (text && control.getAttribute("aria-valuetext") !== text) { control.setAttribute("aria-valuetext", text); }
+    });
+  });
+}
+new MutationObserver(routeMapRepairControls).observe(document.documentElement, {
+  childList: true, subtree: true, attributes: true, attributeFilter: ["role", "aria-selected", "aria-valuenow"]});
+routeMapRepairControls();

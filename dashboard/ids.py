@@ -67,6 +67,11 @@ STATEMENT_SUMMARY = "statement-summary"
 STATEMENT_PAGER = "statement-pager"  # "page 2 of 47"
 STATEMENT_TIMELINE = "statement-timeline"
 STATEMENT_LIST_KEY = "statement-list-key"  # which cards the list shows now (rebuilt only when it changes)
+SKIP_LINKS = "skip-links"
+MAP_SUMMARY = "map-summary"  # the map's text alternative: what the view shows, announced when it changes
+ROUTE_LIST = "route-list"  # where "Skip to the routes" lands
+MAP_REGION = "map-region"  # the map and its legend: where "Skip to the map" lands
+TIMELINE_LABEL = "scenario-timeline-label"  # names the Scenarios timeline's slider (assets/page.js)
 
 
 # The Compare and Scenarios tabs are built when first opened, not with the page: they are half its
@@ -81,6 +86,11 @@ def in_tab(kind: str) -> dict:
 def every(kind: str) -> dict:
     """Matches every component of this kind: none before its tab is built, one after."""
     return {"type": kind, "id": ALL}
+
+
+def capacity_label(edge_id: str) -> str:
+    """The id of the text naming a Scenarios leg's capacity slider (assets/page.js names the slider by it)."""
+    return f"capacity-label-{edge_id}"
 
 
 def css(component_id: str | dict) -> str:

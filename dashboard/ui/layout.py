@@ -14,6 +14,7 @@ from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
 from dashboard.ui.corridor_panel import CORRIDOR_SECTION
 from dashboard.ui.legend import legend
+from dashboard.ui.map_summary import map_summary
 from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.panels import SIDE_PANELS, Panel
 from dashboard.named_views import NAMED_VIEWS
@@ -91,7 +92,7 @@ def route_list(data: AppData) -> html.Nav:
                                          className="route-button", **{"aria-pressed": "false"}))
                      for route in routes]),
         ]))
-    return html.Nav(className="route-list", **{"aria-label": "Routes"}, children=[
+    return html.Nav(id=ids.ROUTE_LIST, className="route-list", tabIndex="-1", **{"aria-label": "Routes"}, children=[
         html.H2("Routes"), html.Ul(groups),
         html.Button("Clear selection", id=ids.CLEAR_SELECTION, n_clicks=0, className="clear"),
     ])
@@ -108,8 +109,10 @@ def map_config(topojson_url: str) -> dict:
 
 
 def map_panel(data: AppData, view: View, topojson_url: str, instant_selection: bool = True) -> html.Section:
-    """The map, with its legend on it (open by default, folds away)."""
-    return html.Section(className="map-panel", **{"aria-label": "Map"}, children=[
+    """The map, with its legend on it (open by default, folds away), and the map in words for screen
+    readers, announced when it changes (ui/map_summary.py)."""
+    return html.Section(id=ids.MAP_REGION, className="map-panel", tabIndex="-1",
+                        **{"aria-label": "Map", "aria-describedby": ids.MAP_SUMMARY}, children=[
         dcc.Graph(
             id=ids.MAP, figure=build_figure(data.registry, data.corpus, view, data.oil, data.timeline,
                                             instant_selection=instant_selection, corridor=data.corridor),
@@ -117,6 +120,16 @@ def map_panel(data: AppData, view: View, topojson_url: str, instant_selection: b
         ),
         named_views_bar(),
         html.Details([html.Summary("Legend"), legend()], open=True, className="map-legend"),
+        html.P(map_summary(view, data), id=ids.MAP_SUMMARY, className="visually-hidden", role="status",
+               **{"aria-live": "polite"}),
+    ])
+
+
+def skip_links() -> html.Nav:
+    """The first stops of the Tab key: past the header and the controls, to the map or the route list."""
+    return html.Nav(id=ids.SKIP_LINKS, className="skip-links", **{"aria-label": "Skip links"}, children=[
+        html.A("Skip to the map", href=f"#{ids.MAP_REGION}", className="skip-link"),
+        html.A("Skip to the routes", href=f"#{ids.ROUTE_LIST}", className="skip-link skip-to-routes"),
     ])
 
 
@@ -236,6 +249,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         dcc.Store(id=ids.COMPARE_KEY, data=None),  # None until the Compare tab is first opened
         dcc.Download(id=ids.COMPARE_DOWNLOAD),
         dcc.Store(id=ids.SCENARIO_BUILT, data=False),
+        skip_links(),
         header(data),
         notice(),
         html.Main(className="main", children=[

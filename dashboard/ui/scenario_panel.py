@@ -6,6 +6,7 @@ every assumption and source."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from dash import dcc, html
@@ -27,6 +28,24 @@ def event_marks(data: AppData) -> dict:
     marks = {i: {"label": e.date[:7] if e.changes_network else f"({e.date[:7]})"} for i, e in enumerate(data.timeline)}
     marks[len(data.timeline)] = {"label": "Today"}
     return marks
+
+
+def event_value_texts(data: AppData) -> dict[str, str]:
+    """What a screen reader says at each position of the timeline, instead of the position's number."""
+    texts = {str(i): f"{e.date}: {e.title}" for i, e in enumerate(data.timeline)}
+    texts[str(len(data.timeline))] = "Today"
+    return texts
+
+
+def slider_names(label_id: str, **meaning) -> dict:
+    """Attributes of a slider's wrapper by which assets/page.js names the slider (Dash's Slider takes
+    no aria attributes): the id of the text naming it, and what its values mean."""
+    attributes = {"data-slider-name": label_id}
+    if "values" in meaning:
+        attributes["data-slider-values"] = json.dumps(meaning["values"])
+    if "unit" in meaning:
+        attributes["data-slider-unit"] = meaning["unit"]
+    return attributes
 
 
 def event_position(data: AppData, view: View) -> int:
@@ -181,9 +200,11 @@ def scenario_panel(data: AppData, view: View) -> html.Div:
         html.H2("What if a route is cut?"),
         html.Div(scenario_result_view(data, view), id=ids.in_tab(ids.SCENARIO_RESULT), role="status", **{"aria-live": "polite"}),
         html.Fieldset(className="control", children=[
-            html.Legend("Timeline of events"),
-            dcc.Slider(id=ids.in_tab(ids.EVENT_SLIDER), min=0, max=len(data.timeline), step=1, value=position,
-                       marks=event_marks(data), included=False),
+            html.Legend("Timeline of events", id=ids.TIMELINE_LABEL),
+            # No number box: a position's number means nothing; the marks and the detail say the event.
+            html.Div(dcc.Slider(id=ids.in_tab(ids.EVENT_SLIDER), min=0, max=len(data.timeline), step=1,
+                                value=position, marks=event_marks(data), included=False, allow_direct_input=False),
+                     **slider_names(ids.TIMELINE_LABEL, values=event_value_texts(data))),
             html.Div(event_detail(data, view), id=ids.in_tab(ids.EVENT_DETAIL)),
         ]),
         html.Fieldset(className="control", children=[
@@ -193,8 +214,9 @@ def scenario_panel(data: AppData, view: View) -> html.Div:
         ]),
         html.Fieldset(className="control", children=[
             html.Legend("Grow (Mt/y)"),
-            *[html.Div(className="capacity-control", children=[
-                html.Label(edge.label, htmlFor=f"cap-{edge.id}"),
+            *[html.Div(className="capacity-control", **slider_names(ids.capacity_label(edge.id), unit="Mt/y"),
+                       children=[
+                html.Span(edge.label, id=ids.capacity_label(edge.id), className="capacity-label"),
                 dcc.Slider(id={"type": ids.SCENARIO_CAP, "id": edge.id}, min=0, max=edge.expandable_to, step=0.5,
                            value=capacity,
                            marks={0: "0", edge.capacity: "capacity" if edge.capacity else "0",

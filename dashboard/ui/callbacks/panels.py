@@ -8,6 +8,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.figure.map_figure import highlighted_routes
+from dashboard.ui.map_summary import map_summary
 from dashboard.ui.panels import details_placeholder, route_details
 from dashboard.ui.scenario_panel import event_detail, scenario_panel, scenario_result_view
 from dashboard.view import View, view_classes
@@ -24,7 +25,8 @@ def register(app: Dash, data: AppData) -> None:
                 "root": Output(ids.APP_ROOT, "className"),
                 "results": Output(ids.every(ids.SCENARIO_RESULT), "children"),
                 "event_details": Output(ids.every(ids.EVENT_DETAIL), "children"),
-                "details_route": Output(ids.DETAILS_ROUTE, "data")},
+                "details_route": Output(ids.DETAILS_ROUTE, "data"),
+                "summary": Output(ids.MAP_SUMMARY, "children")},
         inputs={"stored": Input(ids.VIEW_STORE, "data"),
                 "card_classes": State({"type": ids.STATEMENT_CARD, "id": ALL}, "className"),
                 "route_classes": State({"type": ids.ROUTE_LINK, "id": ALL}, "className"),
@@ -57,6 +59,7 @@ def register(app: Dash, data: AppData) -> None:
             "results": [scenario_result_view(data, view) for _ in outputs["results"]],
             "event_details": [event_detail(data, view) for _ in outputs["event_details"]],
             "details_route": view.route or "",
+            "summary": map_summary(view, data),
         }
 
     @app.callback(
