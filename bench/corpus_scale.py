@@ -1,5 +1,5 @@
 """Page load as the corpus grows: the dashboard reading 1, 10 and 100 generated articles (7 statements
-each; tests/synthetic_corpus.py, written to a temporary seeds folder and deleted after), against the
+each; devtools/synthetic_corpus.py, written to a temporary seeds folder and deleted after), against the
 bare Dash geo page, in the same run, alternating, each load a fresh headless Chromium (as
 bench/page_load.py). And the server time of the statements panel's filtering and search at 100
 articles: finding the statements, cutting the page and building its cards, per query.
@@ -33,7 +33,7 @@ from dashboard.paths import DataPaths  # noqa: E402
 from dashboard.statements.query import RELEVANCE  # noqa: E402
 from dashboard.ui.panels import statement_list, view_results  # noqa: E402
 from dashboard.view import View  # noqa: E402
-from tests.browser.harness import serving  # noqa: E402
+from devtools.servers import serving  # noqa: E402
 from devtools.synthetic_corpus import ARTICLE_WORDS, article_date, write_corpus  # noqa: E402
 
 SIZES = (1, 10, 100)

@@ -26,7 +26,8 @@ sys.path.insert(0, str(ROOT))
 
 from bench.bare_app import create_bare_app  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
-from tests.browser.harness import CHROMIUM, chrome, serving  # noqa: E402
+from devtools.browser import CHROMIUM, chrome  # noqa: E402
+from devtools.servers import serving  # noqa: E402
 
 # Installed before any page script runs: records when the first geo subplot has drawn its lines.
 DRAWN_PROBE = """

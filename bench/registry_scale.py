@@ -32,7 +32,7 @@ from bench import page_load, selection  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.config import AppConfig  # noqa: E402
 from dashboard.paths import DataPaths  # noqa: E402
-from tests.browser.harness import serving  # noqa: E402
+from devtools.servers import serving  # noqa: E402
 
 SHIFT = (0.45, -0.3)  # degrees of longitude and latitude between copies
 

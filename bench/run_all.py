@@ -27,34 +27,37 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import corpus_scale, exports, load_test, page_load, registry_scale, selection, tab_open  # noqa: E402
+from bench import corpus_scale, exports, page_load, registry_scale, selection, tab_open  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
 from dashboard.appdata import load_app_data  # noqa: E402
+from devtools.load import record_journey  # noqa: E402
+from devtools.servers import start_gunicorn, stop_gunicorn, stop_render_service  # noqa: E402
+from devtools.waiting import free_port, request  # noqa: E402
 
 
 def server_figures(requests_per_kind: int = 20) -> dict:
-    port = load_test.free_port()
+    port = free_port()
     cache = Path(tempfile.mkdtemp(prefix="route-map-bench-"))
     started = time.perf_counter()
-    server = load_test.start_gunicorn(port, 1, cache)
+    server = start_gunicorn(port, 1, cache)
     startup_s = time.perf_counter() - started
     base = f"http://127.0.0.1:{port}"
     try:
-        steps = load_test.record_journey(base)
+        steps = record_journey(base)
         per_kind = {}
         for kind in ("toggle", "select", "scenario", "panels"):
             url, body = steps[kind]
             times = []
             for _ in range(requests_per_kind):
                 start = time.perf_counter()
-                load_test.request(url, body)
+                request(url, body)
                 times.append(time.perf_counter() - start)
             per_kind[kind] = statistics.median(times) * 1000
         workers = psutil.Process(server.pid).children()
         rss_mb = max(w.memory_info().rss for w in workers) / 1e6 if workers else float("nan")
     finally:
-        load_test.stop_gunicorn(server)
-        load_test.stop_render_service(cache)  # the recorded journey exported once
+        stop_gunicorn(server)
+        stop_render_service(cache)  # the recorded journey exported once
     return {"startup_s": startup_s, "worker_rss_mb": rss_mb, "callback_ms": per_kind}
 
 

@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard.app import create_app  # noqa: E402
 from dashboard.appdata import load_app_data  # noqa: E402
-from tests.browser.harness import MAP_READY, chrome, serving  # noqa: E402
+from devtools.browser import MAP_READY, chrome  # noqa: E402
+from devtools.servers import serving  # noqa: E402
 
 ROUTES = ["cpc", "tap", "middle_corridor_black_sea", "kazakhstan_china_oil", "trans_caspian_oil_btc"]
 

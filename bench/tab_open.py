@@ -22,7 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from dashboard import ids  # noqa: E402
 from dashboard.app import create_app  # noqa: E402
-from tests.browser.harness import MAP_READY, chrome, serving  # noqa: E402
+from devtools.browser import MAP_READY, chrome  # noqa: E402
+from devtools.servers import serving  # noqa: E402
 
 # What shows each tab is drawn: an element inside it that is laid out (has a size).
 TABS = {

@@ -34,6 +34,7 @@ VERBS = ("will carry more cargo next year", "needs new ferries across the Caspia
          "is ready for higher volumes", "must be diversified away from a single route",
          "has doubled its throughput since the war began", "is our priority for export routes")
 ARTICLE_WORDS = tuple(f"zephyr{n:03d}" for n in range(1000))  # one rare word per article, for search tests
+STATEMENTS_PER_ARTICLE = 7  # the quotations and reported sentences of article_text
 FIRST_DATE = dt.date(2022, 1, 3)
 
 

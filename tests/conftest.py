@@ -1,8 +1,11 @@
-"""Shared fixtures: the real data, loaded once, and throwaway copies of it to break."""
+"""Shared fixtures: the real data, loaded once, and throwaway copies of it to break; and the markers
+of the tests that need a tool beyond the Python packages."""
 
 from __future__ import annotations
 
+import functools
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +13,25 @@ import pytest
 
 from dashboard.appdata import load_app_data
 from dashboard.paths import PROJECT_ROOT, DataPaths
+from devtools import prerequisites
+
+# CI and `make test` (make sets MAKELEVEL) install every tool first: there, one missing is a failure.
+# Elsewhere its tests are skipped, saying which tool is missing.
+MUST_RUN_ALL = bool(os.environ.get("CI")) or "MAKELEVEL" in os.environ
+
+
+@functools.cache
+def missing(marker: str) -> str | None:
+    return prerequisites.MISSING[marker]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    for marker in prerequisites.MISSING:
+        if item.get_closest_marker(marker) and (reason := missing(marker)):
+            if MUST_RUN_ALL:
+                pytest.fail(f"{marker} test: {reason}; `make test` installs it")
+            pytest.skip(f"{marker} test: {reason} (`make test` installs it)")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -106,7 +106,7 @@ def serve_with_cache(cache, *wrapper):
     """`python -m dashboard serve` with this cache folder: it must stop at once, so a short timeout."""
     import os
 
-    from tests.services import free_port
+    from devtools.waiting import free_port
     command = [*wrapper, sys.executable, "-m", "dashboard", "serve", "--port", str(free_port())]
     return subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "DASHBOARD_CACHE_DIR": str(cache)})

@@ -7,18 +7,19 @@ and never finish (8 of 20 exports in four rounds of five; dashboard/export/job_p
 
 from __future__ import annotations
 
+import json
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import psutil
 import pytest
 
-from bench import load_test
-from bench.load_test import export_once
+from dashboard import ids
 from dashboard.export.renderer import find_browser
-from tests.services import dashboard_server, export_request, processes_with_cache
+from devtools.load import export_once
+from devtools.servers import dashboard_server, processes_with_cache
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.export, pytest.mark.service]
 
 AT_ONCE = [("png", "slide-16x9"), ("svg", "slide-16x9"), ("pdf", "a4-landscape"), ("png", "report-column"),
            ("svg", "a4-landscape")]
@@ -30,13 +31,27 @@ GONE_WITHIN_S = 15
 FILE = 200
 
 
+def export_request(view: dict, fmt: str, preset: str, href: str = "http://127.0.0.1:8050/") -> bytes:
+    """The body the page posts when the Export button is clicked (as devtools/load.py records it)."""
+    state = [(ids.VIEW_STORE, "data", view), (ids.EXPORT_FORMAT, "value", fmt), (ids.EXPORT_PRESET, "value", preset),
+             (ids.EXPORT_WIDTH, "value", None), (ids.EXPORT_HEIGHT, "value", None), (ids.EXPORT_SCALE, "value", None),
+             (ids.EXPORT_QUOTE, "value", []), (ids.URL, "href", href)]
+    return json.dumps({
+        "output": f"..{ids.EXPORT_DOWNLOAD}.data...{ids.EXPORT_STATUS}.children..",
+        "outputs": [{"id": ids.EXPORT_DOWNLOAD, "property": "data"}, {"id": ids.EXPORT_STATUS, "property": "children"}],
+        "inputs": [{"id": ids.EXPORT_BUTTON, "property": "n_clicks", "value": 1}],
+        "changedPropIds": [f"{ids.EXPORT_BUTTON}.n_clicks"],
+        "state": [{"id": id_, "property": prop, "value": value} for id_, prop, value in state],
+    }).encode()
+
+
 def exports_at_once(base: str, route: str) -> list:
     """Five exports posted at the same moment, each polled until it answers: 200 for a file,
     "export failed" for the Export tab's message, 504 for no answer in NORMAL_TIME_S."""
     url = base + "/_dash-update-component?"  # export_once adds the poll's parameters with "&"
     bodies = [export_request({"route": route}, fmt, preset) for fmt, preset in AT_ONCE]
     with ThreadPoolExecutor(len(bodies)) as pool:
-        return list(pool.map(lambda body: export_once(url, body), bodies))
+        return list(pool.map(lambda body: export_once(url, body, NORMAL_TIME_S), bodies))
 
 
 def left_behind(cache_dir) -> list[str]:
@@ -54,8 +69,7 @@ def left_behind(cache_dir) -> list[str]:
 
 
 @pytest.mark.parametrize("server", ["serve", "gunicorn"])
-def test_exports_asked_at_the_same_moment_all_finish_and_none_outlives_the_server(server, tmp_path, monkeypatch):
-    monkeypatch.setattr(load_test, "EXPORT_TIMEOUT_S", NORMAL_TIME_S)
+def test_exports_asked_at_the_same_moment_all_finish_and_none_outlives_the_server(server, tmp_path):
     cache = tmp_path / "cache"
     outcomes = []
     with dashboard_server(server, cache) as base:

@@ -12,7 +12,7 @@ from dashboard.export.presets import PRESETS
 from dashboard.export.renderer import ExportFailed, Renderer
 from dashboard.export.report_figure import report_figure
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.export
 
 
 def browsers_of_this_process():

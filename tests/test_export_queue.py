@@ -3,8 +3,6 @@ Redis is gone, when no worker takes the job, when the worker fails it, and when 
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from celery.exceptions import NotRegistered, TimeLimitExceeded
 
@@ -12,15 +10,16 @@ from dashboard.config import AppConfig, ConfigError
 from dashboard.export.queue import (CACHED, NOT_QUEUED, WORKER_WAIT_S, QueueManager, celery_app, redis_location,
                                     worker_failure)
 from dashboard.export.callback import export_failed_result
-from tests.services import REDIS_SERVER, free_port, redis_server
+from devtools.export_queue import redis_server
+from devtools.waiting import free_port
+
+pytestmark = pytest.mark.service
 
 NO_UPDATE = {"_dash_no_update": "_dash_no_update"}
 
 
 @pytest.fixture(scope="module")
 def redis(tmp_path_factory):
-    if not shutil.which(REDIS_SERVER):
-        pytest.fail("redis-server is missing: `make test` installs Debian's redis-server")
     with redis_server(tmp_path_factory.mktemp("redis")) as server:
         yield server
 

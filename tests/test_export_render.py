@@ -14,7 +14,7 @@ from dashboard.export.presets import PRESETS
 from dashboard.export.renderer import Renderer
 from dashboard.paths import PROJECT_ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.export
 VIEW = "route=cpc&statement=uk-kazakhstan-export-routes-3&center=50,43&scale=4"
 MM_PER_PT = 25.4 / 72
 

@@ -10,7 +10,7 @@ from dashboard.export.presets import PRESETS
 from dashboard.export.report_figure import report_figure
 from dashboard.export.service import RenderClient
 
-pytestmark = pytest.mark.browser
+pytestmark = pytest.mark.export
 
 
 def test_service_renders_stops_and_starts_again(app_data, tmp_path):

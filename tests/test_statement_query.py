@@ -1,5 +1,5 @@
 """Filtering, searching, ordering and paging statements (dashboard/statements/query.py) on a corpus the
-tests generate (tests/synthetic_corpus.py: speakers, outlets and dates varied), each filter's round
+tests generate (devtools/synthetic_corpus.py: speakers, outlets and dates varied), each filter's round
 trip through the URL, and the statement counts per route."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from dashboard.statements.query import (NEWEST, PAGE_SIZE, RELEVANCE, StatementF
                                         page_with, slug)
 from dashboard.url_state import decode, encode, with_statement_facets
 from dashboard.view import (View, clear_statement_filters, statement_filters, with_page, with_statement_filter)
-from devtools.synthetic_corpus import ARTICLE_WORDS, article_date, article_name, article_outlet, write_corpus
+from devtools.synthetic_corpus import (ARTICLE_WORDS, STATEMENTS_PER_ARTICLE, article_date, article_name, article_outlet,
+                                       write_corpus)
 
 ARTICLES = 30
 
@@ -39,14 +40,14 @@ def ids(entries) -> list[str]:
 
 
 def test_the_generated_corpus_varies_speakers_outlets_and_dates(index):
-    assert len(index.entries) == 7 * ARTICLES
+    assert len(index.entries) == STATEMENTS_PER_ARTICLE * ARTICLES
     assert len(index.speakers) >= 6 and len(index.outlets) >= 5
     assert len({e.published for e in index.entries}) == ARTICLES
 
 
 def test_no_filter_finds_every_statement_newest_first(index):
     found = find(index, StatementFilters())
-    assert len(found) == 7 * ARTICLES
+    assert len(found) == STATEMENTS_PER_ARTICLE * ARTICLES
     dates = [e.published for e in found]
     assert dates == sorted(dates, reverse=True)
     newest = max(range(ARTICLES), key=article_date)
@@ -80,7 +81,7 @@ def test_a_date_range_is_inclusive_at_both_ends(index):
     found = find(index, StatementFilters(date_from=day, date_to=day))
     assert {e.article.id for e in found} == {article_name(7)}
     later = find(index, StatementFilters(date_from=day))
-    assert all(e.published >= day for e in later) and len(later) == 7 * sum(
+    assert all(e.published >= day for e in later) and len(later) == STATEMENTS_PER_ARTICLE * sum(
         1 for n in range(ARTICLES) if article_date(n) >= day)
 
 

@@ -23,7 +23,8 @@ from dashboard.export.jobs import export_bytes  # noqa: E402
 from dashboard.export.presets import PRESETS  # noqa: E402
 from dashboard.export.renderer import Renderer  # noqa: E402
 from dashboard.url_state import decode  # noqa: E402
-from tests.browser.harness import MAP_READY, chrome, console_errors, serving  # noqa: E402
+from devtools.browser import MAP_READY, chrome, console_errors  # noqa: E402
+from devtools.servers import serving  # noqa: E402
 
 STATEMENT = "uk-kazakhstan-export-routes-3"  # the Middle Corridor quote
 SCENARIO = "off=cpc_terminal"

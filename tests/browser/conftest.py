@@ -1,10 +1,9 @@
-import shutil
-
 import pytest
 
 from dashboard.app import create_app
 from dashboard.config import AppConfig
-from tests.browser.harness import CHROMEDRIVER, CHROMIUM, chrome, serving
+from devtools.browser import chrome
+from devtools.servers import serving
 
 
 def pytest_collection_modifyitems(items):
@@ -13,21 +12,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def browser_available():
-    if not (shutil.which(CHROMIUM) or shutil.which("chromium")) or not shutil.which(CHROMEDRIVER):
-        pytest.fail("headless Chromium is missing: `make test` installs Debian's chromium and chromium-driver")
-
-
 @pytest.fixture(scope="module")
-def server_url(app_data, browser_available):
+def server_url(app_data):
     app = create_app(AppConfig(), data=app_data)
     with serving(app.server) as url:
         yield url
 
 
 @pytest.fixture
-def driver(browser_available):
+def driver():
     driver = chrome()
     yield driver
     driver.quit()

@@ -9,8 +9,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
+from devtools.browser import MAP_READY, console_errors
 from tests.browser.axe import report, violations
-from tests.browser.harness import MAP_READY, console_errors
 
 LAPTOP = (1366, 768)  # the audit
 PHONE = {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True}

@@ -7,7 +7,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from tests.browser.harness import MAP_READY, console_errors
+from devtools.browser import MAP_READY, console_errors
 
 TABLE = ids.css(ids.in_tab(ids.COMPARE_TABLE))
 

@@ -8,7 +8,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
 from dashboard.ui.corridor_panel import CORRIDOR_KNOB, CORRIDOR_RESULT
-from tests.browser.harness import MAP_READY, console_errors
+from devtools.browser import MAP_READY, console_errors
 
 RESULT = ids.css(ids.in_tab(CORRIDOR_RESULT))
 FERRIES = ids.css({"type": CORRIDOR_KNOB, "id": "ferries"})

@@ -8,7 +8,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from tests.browser.harness import MAP_READY, console_errors, requested_urls
+from devtools.browser import MAP_READY, console_errors, requested_urls
 
 TRACES = "return document.querySelector('#route-map .js-plotly-plot').data.map(t => [t.meta ? t.meta.route : t.name, t.visible, t.opacity]);"
 

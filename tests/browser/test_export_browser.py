@@ -3,11 +3,14 @@
 import struct
 import time
 
+import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from tests.browser.harness import MAP_READY, console_errors
+from devtools.browser import MAP_READY, console_errors
+
+pytestmark = pytest.mark.export
 
 
 def open_export_panel(driver, url, query):

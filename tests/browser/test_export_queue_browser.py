@@ -4,7 +4,6 @@ dashboard works; exports come back when Redis does."""
 
 from __future__ import annotations
 
-import shutil
 import time
 
 import pytest
@@ -15,15 +14,16 @@ from dashboard import ids
 from dashboard.app import create_app, render_key
 from dashboard.config import AppConfig
 from dashboard.export.service import RenderClient
-from tests.browser.harness import MAP_READY, console_errors, serving
+from devtools.browser import MAP_READY, console_errors
+from devtools.export_queue import export_worker, redis_server
+from devtools.servers import serving
 from tests.browser.test_export_browser import wait_for_download
-from tests.services import REDIS_SERVER, export_worker, redis_server
+
+pytestmark = [pytest.mark.export, pytest.mark.service]
 
 
 @pytest.fixture(scope="module")
-def queue(tmp_path_factory, app_data, browser_available):
-    if not shutil.which(REDIS_SERVER):
-        pytest.fail("redis-server is missing: `make test` installs Debian's redis-server")
+def queue(tmp_path_factory, app_data):
     folder = tmp_path_factory.mktemp("queue")
     worker_cache = folder / "worker-cache"
     with redis_server(folder) as redis:

@@ -3,9 +3,9 @@ test (bench/load_test.py has the full 50 users for 60 seconds)."""
 
 import pytest
 
-from bench.load_test import run
+from devtools.load import run
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.export, pytest.mark.service]
 
 
 def test_many_users_and_a_killed_worker_lose_at_most_the_request_in_flight():

@@ -4,7 +4,7 @@ the screen, names that never overlap, the legend in view, no toolbar button that
 import pytest
 from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser.harness import MAP_READY, console_errors
+from devtools.browser import MAP_READY, console_errors
 
 GD = "document.querySelector('#route-map .js-plotly-plot')"
 MIDDLE_CORRIDOR = ("lianyungang", "xian", "khorgos", "dostyk", "almaty", "aktau", "kuryk", "alat", "baku", "tbilisi",

@@ -7,7 +7,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from tests.browser.harness import MAP_READY, console_errors
+from devtools.browser import MAP_READY, console_errors
 
 GD = "document.querySelector('#route-map .js-plotly-plot')"
 RESULT, DETAIL = ids.css(ids.in_tab(ids.SCENARIO_RESULT)), ids.css(ids.in_tab(ids.EVENT_DETAIL))

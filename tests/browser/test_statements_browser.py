@@ -15,8 +15,9 @@ from dashboard.appdata import load_app_data
 from dashboard.config import AppConfig
 from dashboard.paths import DataPaths
 from dashboard.statements.query import PAGE_SIZE, StatementFilters, find, page_count
-from tests.browser.harness import MAP_READY, console_errors, serving
-from devtools.synthetic_corpus import ARTICLE_WORDS, article_name, write_corpus
+from devtools.browser import MAP_READY, console_errors
+from devtools.servers import serving
+from devtools.synthetic_corpus import ARTICLE_WORDS, STATEMENTS_PER_ARTICLE, article_name, write_corpus
 
 ARTICLES = 50
 CARDS = "#statement-list .statement-card"
@@ -33,7 +34,7 @@ def corpus_data(corpus_seeds):
 
 
 @pytest.fixture(scope="module")
-def corpus_url(corpus_seeds, browser_available):
+def corpus_url(corpus_seeds):
     """The dashboard reading its seeds from the generated folder, as a deployment would."""
     app = create_app(AppConfig(paths=DataPaths(seeds=corpus_seeds)))
     with serving(app.server) as url:
@@ -58,7 +59,7 @@ def pager_says(driver, text):
 def test_the_map_and_the_first_screen_appear_and_paging_reaches_the_last_statement(driver, corpus_url, corpus_data):
     found = find(corpus_data.corpus.index, StatementFilters())
     pages = page_count(len(found))
-    assert len(found) == 7 * ARTICLES and pages > 20
+    assert len(found) == STATEMENTS_PER_ARTICLE * ARTICLES and pages > 20
     open_page(driver, corpus_url)
     assert card_ids(driver) == [e.statement.id for e in found[:PAGE_SIZE]]
     assert f"Page 1 of {pages}" in driver.find_element(By.CSS_SELECTOR, ids.css(ids.STATEMENT_PAGER)).text

@@ -10,7 +10,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.config import AppConfig
-from tests.browser.harness import MAP_READY, chrome, console_errors, requested_urls, serving
+from devtools.browser import MAP_READY, chrome, console_errors, requested_urls
+from devtools.servers import serving
 
 GD = "document.querySelector('#route-map .js-plotly-plot')"
 
