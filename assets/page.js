@@ -207,6 +207,30 @@ routeMapWhenDrawn(function (gd) {
   }
 });
 
+// A selected statement is brought into view in its list (a link that names it, a click on the map's
+// route that marks it, an embed opened on it): the list may be long and the card below the fold.
+(function () {
+  var seen = null;
+  function reveal() {
+    var card = document.querySelector(".statement-card.is-selected");
+    if (!card || card === seen) { seen = card; return; }
+    seen = card;
+    var box = card.getBoundingClientRect();
+    var panels = card.closest(".panels");
+    if (panels && panels.scrollHeight > panels.clientHeight + 1) {  // the side panel scrolls on its own
+      var area = panels.getBoundingClientRect();
+      if (box.top < area.top || box.bottom > area.bottom) { panels.scrollTop += box.top - area.top - 8; }
+      return;
+    }
+    // The page scrolls: keep the card below the sticky map on a phone, above the screen's bottom.
+    var map = document.querySelector(".map-column");
+    var top = map && getComputedStyle(map).position === "sticky" ? map.getBoundingClientRect().bottom : 0;
+    if (box.top < top || box.bottom > window.innerHeight) { window.scrollBy(0, box.top - top - 8); }
+  }
+  new MutationObserver(reveal).observe(document.documentElement,
+                                       {subtree: true, attributes: true, attributeFilter: ["class"]});
+})();
+
 // Accessibility: what Dash 4's own controls leave out, repaired whenever Dash draws or redraws them.
 // - Checklist and RadioItems are drawn as a listbox whose options are <label role="option"> around a
 //   native checkbox or radio: a screen reader then announces a listbox (arrow keys move between

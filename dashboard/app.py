@@ -56,6 +56,7 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
         "Export is unavailable: the server has no Chrome or Chromium (install Debian's chromium). "
         "Everything else works.")
     app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), export_note=export_note,
+                              frame_ancestors=config.frame_ancestors,
                               instant_selection=not full_figure_updates)
     register_callbacks(app, data, full_figure_updates)
     cache = ready_cache_dir(config.cache_dir)

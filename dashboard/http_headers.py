@@ -24,7 +24,10 @@ def content_security_policy(frame_ancestors: Sequence[str], script_hashes: Seque
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": list(frame_ancestors),
+        # The dashboard may frame itself (the Share control's preview of the embed) unless no framing
+        # at all is allowed ('none' stands alone).
+        "frame-ancestors": (list(frame_ancestors) if "'none'" in frame_ancestors
+                            else list(dict.fromkeys(["'self'", *frame_ancestors]))),
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 

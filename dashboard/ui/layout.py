@@ -19,9 +19,10 @@ from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.panels import SIDE_PANELS, Panel
 from dashboard.named_views import NAMED_VIEWS
 from dashboard.search import dropdown_options
-from dashboard.view import RUSSIA_FILTERS, View, view_classes
+from dashboard.links import EMBED_LABELS, framing_note
+from dashboard.view import EMBED_PANELS, RUSSIA_FILTERS, View, view_classes
 
-def header(data: AppData) -> html.Header:
+def header(data: AppData, frame_ancestors: tuple[str, ...] = ("'self'",)) -> html.Header:
     return html.Header(className="page-header", children=[
         html.Div(className="titles", children=[
             html.H1(TITLE),
@@ -32,7 +33,7 @@ def header(data: AppData) -> html.Header:
             ]),
         ]),
         search_box(data),
-        share_controls(),
+        share_controls(frame_ancestors),
     ])
 
 
@@ -133,19 +134,45 @@ def skip_links() -> html.Nav:
     ])
 
 
-def share_controls() -> html.Details:
-    """Copy a link to exactly this view, or the iframe snippet that embeds it: a button that opens them."""
+def share_controls(frame_ancestors: tuple[str, ...] = ("'self'",)) -> html.Details:
+    """Copy a link to exactly this view, or build the iframe that embeds it in a portal: which panels,
+    which size, a preview, the code, and whether this server lets another address frame it."""
     return html.Details(className="share-control", children=[
         html.Summary("Share"),
         html.Section(className="share", **{"aria-label": "Share this view"}, children=[
-        html.Label(["Link to this view", dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, value="",
+            html.Label(["Link to this view", dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, value="",
+                                                       className="share-field")]),
+            dcc.Clipboard(id=ids.COPY_LINK, target_id=ids.SHARE_LINK, title="Copy link", className="copy",
+                          content=None),
+            html.Fieldset(className="control embed-options", children=[
+                html.Legend("Embed in a portal: beside the map"),
+                dcc.Checklist(id=ids.EMBED_PANEL_PICK, value=["legend"], inline=True, className="checklist",
+                              options=[{"label": EMBED_PANEL_LABELS[p], "value": p} for p in EMBED_PANELS]),
+                html.Legend("Size"),
+                dcc.RadioItems(id=ids.EMBED_SIZE_PICK, value="800x500", inline=True, className="checklist",
+                               options=[{"label": label, "value": key} for key, label in EMBED_LABELS.items()]),
+            ]),
+            html.Label(["Embed code", dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, value="", rows=3,
                                                    className="share-field")]),
-        dcc.Clipboard(id=ids.COPY_LINK, target_id=ids.SHARE_LINK, title="Copy link", className="copy",
-                      content=None),
-        html.Label(["Embed code", dcc.Textarea(id=ids.EMBED_CODE, readOnly=True, value="", rows=3,
-                                               className="share-field")]),
-        dcc.Clipboard(id=ids.COPY_EMBED, target_id=ids.EMBED_CODE, title="Copy embed code", className="copy"),
+            dcc.Clipboard(id=ids.COPY_EMBED, target_id=ids.EMBED_CODE, title="Copy embed code", className="copy"),
+            html.P(framing_note(frame_ancestors), className="hint framing-note"),
+            html.Div(className="embed-preview", children=[
+                html.Span("Preview (half size)", className="hint"),
+                html.Iframe(id=ids.EMBED_PREVIEW, src="", title="Preview of the embedded view", className="preview"),
+            ]),
         ]),
+    ])
+
+
+EMBED_PANEL_LABELS = {"legend": "Legend", "statements": "What was said", "details": "Route details"}
+
+
+def embed_bar(data: AppData) -> html.Div:
+    """In an embed only: the title, the attribution and the data's date, and the way to the full dashboard."""
+    return html.Div(className="embed-bar", children=[
+        html.Strong(TITLE, className="embed-title"),
+        html.Span(f"Natural Earth boundaries · data as of {data.data_as_of}", className="embed-credit"),
+        html.A("Open the full dashboard ↗", id=ids.EMBED_OPEN_FULL, href="", target="_blank", rel="noopener"),
     ])
 
 
@@ -234,7 +261,7 @@ def tab_placeholder(what: str) -> html.P:
 
 
 def build_layout(data: AppData, topojson_url: str, export_note: str = "",
-                 instant_selection: bool = True) -> html.Div:
+                 instant_selection: bool = True, frame_ancestors: tuple[str, ...] = ("'self'",)) -> html.Div:
     """The page for the default view. `instant_selection` lets the page draw a clicked selection
     before the server answers (off only for the naive variant bench/selection.py compares with)."""
     view = View()
@@ -250,7 +277,8 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         dcc.Download(id=ids.COMPARE_DOWNLOAD),
         dcc.Store(id=ids.SCENARIO_BUILT, data=False),
         skip_links(),
-        header(data),
+        header(data, frame_ancestors),
+        embed_bar(data),
         notice(),
         html.Main(className="main", children=[
             html.Div(className="map-column", children=[map_panel(data, view, topojson_url, instant_selection)]),
