@@ -70,10 +70,22 @@ def test_app_refuses_to_start_on_bad_data(data_copy):
 
 
 def test_two_apps_in_one_process_keep_their_own_callbacks(app_data):
+    import inspect
+
+    from dash._callback import GLOBAL_CALLBACK_LIST
+
     first = create_app(AppConfig(), data=app_data)
     second = create_app(AppConfig(url_prefix="/other/"), data=app_data)
+    for app, page in ((first, "/"), (second, "/other/")):  # Dash adds module-level callbacks at the first request
+        assert app.server.test_client().get(page).status_code == 200
+    assert not GLOBAL_CALLBACK_LIST
     assert first.callback_map.keys() == second.callback_map.keys()
-    assert first.callback_map is not second.callback_map
+    functions = {key: inspect.unwrap(entry["callback"]) for key, entry in first.callback_map.items()
+                 if entry.get("callback")}  # clientside callbacks have none
+    assert functions, "no server callback registered"
+    shared = [function.__qualname__ for key, function in functions.items()
+              if inspect.unwrap(second.callback_map[key]["callback"]) is function]
+    assert not shared, f"the two apps share these callbacks' functions: {shared}"
 
 
 def test_no_shipped_asset_names_a_cdn_or_tile_host():
