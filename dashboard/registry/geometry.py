@@ -34,7 +34,6 @@ OFFSHORE_MAX_COAST_DEG = 1.5
 MIN_TRANSIT_KM = 10.0  # shorter runs through a country are border slivers of simplified lines
 LEGS_FILE = "geodata/routes/legs.geojson"
 NODES_FILE = "geodata/routes/nodes.geojson"
-ROUTES_FILE = "geodata/routes/routes.geojson"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 class MapLayer:
     id: str
     label: str
-    kind: str  # "area" (a GeoJSON file of polygons), "routes" (one commodity's routes) or "nodes"
-    description: str
+    kind: str  # "area" (a GeoJSON file of polygons), "routes" (one commodity's routes), "nodes" or "events"
+    description: str  # the layer toggle's tooltip
     file: str = ""  # under geodata/, for areas
     fill: str = ""
     commodity: str = ""
@@ -47,7 +47,6 @@ LAYERS: tuple[MapLayer, ...] = (
 
 LAYER_IDS = tuple(layer.id for layer in LAYERS)
 AREA_LAYERS = tuple(layer for layer in LAYERS if layer.kind == "area")
-ROUTE_LAYERS = tuple(layer for layer in LAYERS if layer.kind == "routes")
 
 
 def layer(layer_id: str) -> MapLayer:

@@ -49,8 +49,10 @@ def search_box(data: AppData) -> html.Div:
 def layer_toggles(view: View) -> html.Fieldset:
     return html.Fieldset(className="control", children=[
         html.Legend("Layers"),
-        dcc.Checklist(id=ids.LAYER_TOGGLES, options=[{"label": layer.label, "value": layer.id} for layer in LAYERS],
-                      value=[layer.id for layer in LAYERS if layer.id in view.layers], className="checklist"),
+        dcc.Checklist(id=ids.LAYER_TOGGLES, className="checklist",
+                      options=[{"label": layer.label, "value": layer.id, "title": layer.description}
+                               for layer in LAYERS],
+                      value=[layer.id for layer in LAYERS if layer.id in view.layers]),
     ])
 
 
