@@ -154,6 +154,27 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       routeMapWhenDrawn(function (gd) { routeMapRestyle(gd, groups); });
       return Date.now();
     },
+    // The timeline's Play button: start (from the first event if it stands at Today) or pause.
+    play: function (clicks, disabled, values, maxima) {
+      if (!clicks || !clicks.length || !clicks[0]) { return window.dash_clientside.no_update; }
+      var playing = disabled && disabled.length && !disabled[0];
+      var start = !playing;
+      if (start && values && maxima && values[0] >= maxima[0]) {
+        // At Today: the first tick goes to the first event.
+        window.routeMapPlayFrom = -1;
+      }
+      return [[!start], [start ? "❚❚ Pause" : "▶ Play the events"], [String(start)]];
+    },
+    // One tick of the timeline: the next event; at Today, stop.
+    step: function (ticks, values, maxima) {
+      var none = window.dash_clientside.no_update;
+      if (!values || !values.length) { return [none, none, none, none]; }
+      var from = window.routeMapPlayFrom !== undefined ? window.routeMapPlayFrom : values[0];
+      window.routeMapPlayFrom = undefined;
+      var next = Math.min(from + 1, maxima[0]);
+      var done = next >= maxima[0];
+      return [[next], [done], done ? ["▶ Play the events"] : none, done ? ["false"] : none];
+    },
     // A click on the map, unless it ended a drag: a pan that starts on a line must not select it.
     click: function (clickData) {
       return routeMapDragged() ? window.dash_clientside.no_update : clickData;

@@ -20,12 +20,20 @@ from dashboard.ui.panels import source_links
 from dashboard.url_state import encode
 from dashboard.view import View
 
-TODAY = "today"
+PLAY_STEP_MS = 2000  # time to read an event's line before the next
 
 
 def event_marks(data: AppData) -> dict:
-    # Marks that change nothing (agreements, targets, a court order that was never applied) are bracketed.
-    marks = {i: {"label": e.date[:7] if e.changes_network else f"({e.date[:7]})"} for i, e in enumerate(data.timeline)}
+    """A tick per event, named by its year ('22) only at the year's first event, and "Today" at the end:
+    labels that never run into each other at any width. The event itself is named beside the
+    timeline (event_detail) and to a screen reader (event_value_texts)."""
+    marks, years = {}, set()
+    for i, event in enumerate(data.timeline):
+        year = event.date[:4]
+        # A short year ('22) fits one step even on a phone; a blank mark must be a space, not "" (which
+        # Dash replaces with the position's number).
+        marks[i] = {"label": f"\u2019{year[2:]}" if year not in years else "\u00a0"}
+        years.add(year)
     marks[len(data.timeline)] = {"label": "Today"}
     return marks
 
@@ -205,6 +213,13 @@ def scenario_panel(data: AppData, view: View) -> html.Div:
             html.Div(dcc.Slider(id=ids.in_tab(ids.EVENT_SLIDER), min=0, max=len(data.timeline), step=1,
                                 value=position, marks=event_marks(data), included=False, allow_direct_input=False),
                      **slider_names(ids.TIMELINE_LABEL, values=event_value_texts(data))),
+            html.Div(className="timeline-play", children=[
+                html.Button("▶ Play the events", id=ids.in_tab(ids.TIMELINE_PLAY), n_clicks=0,
+                            className="play-button", **{"aria-pressed": "false"}),
+                html.Span("steps through the events every two seconds, the map and the link following",
+                          className="hint"),
+                dcc.Interval(id=ids.in_tab(ids.TIMELINE_TICK), interval=PLAY_STEP_MS, disabled=True),
+            ]),
             html.Div(event_detail(data, view), id=ids.in_tab(ids.EVENT_DETAIL)),
         ]),
         html.Fieldset(className="control", children=[

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard.appdata import AppData
-from dashboard.ui.callbacks import compare, corridor, data as data_downloads, panels, share, statements, view
+from dashboard.ui.callbacks import compare, corridor, data as data_downloads, panels, share, statements, timeline, view
 
 
 def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
@@ -20,3 +20,4 @@ def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = Fal
     share.register(app)
     statements.register(app, data)
     data_downloads.register(app, data)
+    timeline.register(app)
