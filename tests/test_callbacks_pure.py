@@ -130,3 +130,26 @@ def test_control_values_fit_the_controls_on_the_page():
     values = (["btc"], 3, [1.5, 0.0])
     assert control_values(values, (0, 0, 0)) == ([], [], [])
     assert control_values(values, (1, 1, 2)) == ([["btc"]], [3], [1.5, 0.0])
+
+
+def test_a_route_named_beside_a_statement_selects_it_and_the_panel_stays(app_data):
+    from dashboard.ui.view_events import apply_event
+    view = View(statement="uk-kazakhstan-export-routes-3")
+    link = {"type": ids.STATEMENT_LINK, "id": "route:cpc@uk-kazakhstan-export-routes-3@list"}
+    after = apply_event(view, link, 1, app_data)
+    assert after.route == "cpc" and after.panel == view.panel and after.statement == view.statement
+
+
+def test_a_place_named_beside_a_statement_is_framed_and_ringed(app_data):
+    from dashboard.ui.view_events import apply_event
+    link = {"type": ids.STATEMENT_LINK, "id": "place:aktau@uk-kazakhstan-export-routes-3@list"}
+    after = apply_event(View(), link, 1, app_data)
+    assert after.place == "aktau" and after.center == (51.15, 43.65) and after.scale
+
+
+def test_a_statement_in_route_details_opens_it_in_what_was_said(app_data):
+    from dashboard.ui.view_events import apply_event
+    after = apply_event(View(route="cpc", panel="details"),
+                        {"type": ids.DETAILS_STATEMENT, "id": "uk-kazakhstan-export-routes-3"}, 1, app_data)
+    assert after.statement == "uk-kazakhstan-export-routes-3" and after.panel == "statements" and after.route == "cpc"
+    assert apply_event(View(), {"type": ids.DETAILS_STATEMENT, "id": "nope"}, 1, app_data) == View()

@@ -14,6 +14,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
+from dashboard.figure.labels import place_name
 from dashboard.figure.styles import COMMODITY_LABELS, MODE_LABELS, STATUS_STYLES
 from dashboard.registry.geometry import leg_length_km
 from dashboard.registry.model import Figure, Route, Source, UNDATED
@@ -118,9 +119,12 @@ def route_details(route: Route, data: AppData) -> html.Div:
           if statements else []),
         html.Ul([html.Li([html.Span("Quote: " if s.kind == DIRECT else "Reported: ", className="kind"),
                           *(["“", *statement_body(s), "”"] if s.kind == DIRECT else statement_body(s)),
-                          f" — {s.speaker.name}, {data.corpus.article(s.article_id).dateline}"])
+                          f" — {s.speaker.name}, {data.corpus.article(s.article_id).dateline} ",
+                          html.Button("Show this statement", id={"type": ids.DETAILS_STATEMENT, "id": s.id},
+                                      n_clicks=0, className="statement-link")])
                  for s in newest], className="route-statements") if statements else html.P(
             "No statement in the seeded articles concerns this route."),
+        *([html.P(route.notes, className="route-notes")] if route.notes else []),
         html.P(["Route sources: ", *source_links(route.sources)], className="route-sources"),
     ])
 
@@ -238,7 +242,8 @@ def statement_list(data: AppData, page: Page, found: tuple[Entry, ...],
         children.append(html.Div(className="pinned", children=[
             html.P(note, className="pinned-note"),
             statement_card(page.pinned.statement, page.pinned.article, topic_labels,
-                           card_class(page.pinned.statement.id))]))
+                           card_class(page.pinned.statement.id)),
+            statement_links(data, page.pinned.statement, pinned=True)]))
     if not page.entries:
         children.append(html.P("No statement matches these filters.", className="hint"))
     previous = None
@@ -247,7 +252,28 @@ def statement_list(data: AppData, page: Page, found: tuple[Entry, ...],
             children.append(article_header(entry.article))
             previous = entry.article.id
         children.append(statement_card(entry.statement, entry.article, topic_labels, card_class(entry.statement.id)))
+        children.append(statement_links(data, entry.statement))
     return children
+
+
+def statement_links(data: AppData, statement: Statement, pinned: bool = False) -> html.Div:
+    """The routes and places a statement concerns, each a link that selects it on the map (beside the
+    card, not in it: the card is itself a button)."""
+    network = data.registry.network
+    where = "pinned" if pinned else "list"
+
+    def link(kind: str, target: str, label: str) -> html.Button:
+        return html.Button(label, id={"type": ids.STATEMENT_LINK, "id": f"{kind}:{target}@{statement.id}@{where}"},
+                           n_clicks=0, className="statement-link")
+
+    routes = [link("route", r, network.routes[r].short_name) for r in statement.route_ids if r in network.routes]
+    places = [link("place", n, place_name(network.nodes[n])) for n in statement.node_ids if n in network.nodes]
+    if not routes and not places:
+        return html.Div(className="statement-links")
+    return html.Div(className="statement-links", children=[
+        *([html.Span("Routes: ", className="kind"), *routes] if routes else []),
+        *([html.Span(" Places: ", className="kind"), *places] if places else []),
+    ])
 
 
 def summary_text(page: Page, view: View) -> str:

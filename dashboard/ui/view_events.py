@@ -62,11 +62,27 @@ def apply_event(view: View, trigger: object, value: object, data: AppData, prop:
             return select_statement(view, target)
         if kind == ids.PANEL_TAB:
             return with_panel(view, target)
+    if isinstance(trigger, dict) and trigger.get("type") == ids.STATEMENT_LINK and value:
+        return follow_statement_link(view, str(trigger.get("id")), data)
+    if isinstance(trigger, dict) and trigger.get("type") == ids.DETAILS_STATEMENT and value:
+        target = trigger.get("id")
+        return replace(view, statement=target, panel="statements") if data.corpus.statement(target) else view
     if isinstance(trigger, dict) and trigger.get("type") == ids.SORT_BUTTON and value:
         return replace(view, compare_by=next_sort(view.compare_by, trigger.get("id")))
     if isinstance(trigger, dict) and trigger.get("type") == ids.COMPARE_ROW and value:
         return choose_route(view, trigger.get("id")) if trigger.get("id") in routes else view
     return view
+
+
+def follow_statement_link(view: View, link_id: str, data: AppData) -> View:
+    """A route or place named beside a statement: the route is selected (the panel stays with the
+    statements), the place framed and ringed, as search does."""
+    kind, _, rest = link_id.partition(":")
+    target = rest.split("@", 1)[0]
+    if kind == "route" and target in data.registry.network.routes:
+        return choose_route(view, target)
+    entry = next((e for e in data.search if e.key == f"place:{target}"), None) if kind == "place" else None
+    return view_for(entry, view) if entry else view
 
 
 def apply_scenario_event(view: View, trigger: dict, value: object, data: AppData) -> View:

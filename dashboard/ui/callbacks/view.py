@@ -52,6 +52,8 @@ EVENT_INPUTS = {
     "reset": Input(ids.every(ids.SCENARIO_RESET), "n_clicks"),
     "table_rows": Input({"type": ids.COMPARE_ROW, "id": ALL}, "n_clicks"),
     "table_sort": Input({"type": ids.SORT_BUTTON, "id": ALL}, "n_clicks"),
+    "statement_links": Input({"type": ids.STATEMENT_LINK, "id": ALL}, "n_clicks"),
+    "details_statements": Input({"type": ids.DETAILS_STATEMENT, "id": ALL}, "n_clicks"),
     "statement_filters": Input({"type": ids.STATEMENT_FILTER, "id": ALL}, "value"),
     "statement_actions": Input({"type": ids.STATEMENT_ACTION, "id": ALL}, "n_clicks"),
     "pathname": State(ids.URL, "pathname"),
@@ -128,8 +130,10 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
         # Replaying an event or going back to today moves the switches and sliders with it.
         replayed = isinstance(trigger, dict) and trigger.get("type") in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
         # A search result moves the map there (the position the view names) and empties the box.
+        framed = trigger == ids.SEARCH or (isinstance(trigger, dict) and trigger.get("type") == ids.STATEMENT_LINK
+                                            and updated.place != view.place)
         found = {"position": {"center": updated.center, "scale": updated.scale, "rotation": None},
-                 "search_pick": None} if trigger == ids.SEARCH else {}
+                 "search_pick": None if trigger == ids.SEARCH else no_update} if framed else {}
         return unchanged | (with_controls(updated) if replayed else {}) | with_statement_controls(updated) | {
             "store": updated.to_store(), "search": f"?{query}" if query else "", "map_style": map_style(updated)} | found
 
