@@ -186,7 +186,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"configuration: {exc}", file=sys.stderr)
         return 2
     print(f"Serving on http://{args.host}:{args.port}{config.url_prefix}", flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    from dashboard.http_headers import request_handler_with
+
+    app.run(host=args.host, port=args.port, debug=args.debug,
+            request_handler=request_handler_with(app.server.config["SECURITY_HEADERS"]))
     return 0
 
 

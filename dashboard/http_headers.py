@@ -42,12 +42,46 @@ def security_headers(policy: str) -> dict[str, str]:
     }
 
 
+MAX_QUERY_BYTES = 65_536  # what the development server itself takes; the address keeps 2,000 characters of it
+
+
 def install_security_headers(server: Flask, headers: dict[str, str]) -> None:
+    server.config["SECURITY_HEADERS"] = dict(headers)  # for the servers' own error pages (request_handler_with)
+
+    @server.before_request
+    def refuse_huge_queries():
+        # gunicorn is told to pass long request lines on (gunicorn.conf.py), so the refusal is made
+        # here, with the headers every response carries, and says what to do.
+        if len(request.query_string) > MAX_QUERY_BYTES:
+            return (f"This address is {len(request.query_string):,} bytes long; the dashboard reads at most "
+                    f"{MAX_QUERY_BYTES:,}. Open the dashboard without the query and choose the view again.",
+                    414, {"Content-Type": "text/plain; charset=utf-8"})
+        return None
+
     @server.after_request
     def add_headers(response):
         for name, value in headers.items():
             response.headers.setdefault(name, value)
         return response
+
+
+def request_handler_with(headers: Mapping[str, str]):
+    """The development server's request handler, whose own error pages (a request line too long for
+    it, a malformed request) carry the same security headers as the app's responses."""
+    from werkzeug.serving import WSGIRequestHandler
+
+    class SecureErrorPages(WSGIRequestHandler):
+        def send_error(self, code, message=None, explain=None):
+            self._own_error_page = True
+            super().send_error(code, message, explain)
+
+        def end_headers(self):
+            if getattr(self, "_own_error_page", False):
+                for name, value in headers.items():
+                    self.send_header(name, value)
+            super().end_headers()
+
+    return SecureErrorPages
 
 
 def _is_dependency(item: Any) -> bool:
