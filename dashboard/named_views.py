@@ -31,6 +31,10 @@ NAMED_VIEWS: tuple[NamedView, ...] = (
     NamedView("oil-today", "Oil exports today", "The oil routes in use, with the events that disrupted them",
               View(layers=AREAS | {"oil", "nodes", "events"}, statuses=frozenset({"operating", "expanding",
                                                                                    "disrupted"}))),
+    # The knot where a dozen routes cross the Caspian and the Caucasus, zoomed so each can be told apart.
+    NamedView("caucasus", "Caspian & Caucasus close-up",
+              "The Caspian crossing and the Caucasus, where a dozen routes run side by side, zoomed in",
+              View(center=(46.3, 41.6), scale=8.0)),
     NamedView("gas", "Gas", "The gas pipelines, operating and proposed", View(layers=AREAS | {"gas", "nodes"})),
     NamedView("through-russia", "Through Russia", "Every route that crosses or ends in Russia",
               View(russia="crosses")),

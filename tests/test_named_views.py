@@ -36,3 +36,13 @@ def test_oil_today_leaves_out_what_is_only_planned(app_data):
     routes = app_data.registry.network.routes
     assert shown and all(routes[r].commodity == "oil" and routes[r].status != "planned" for r in shown)
     assert "kcts_planned" not in shown
+
+
+def test_the_caucasus_close_up_frames_the_knot(app_data):
+    named = next(n for n in NAMED_VIEWS if n.id == "caucasus")
+    from dashboard.view import SCALE_RANGE
+    assert SCALE_RANGE[0] < named.view.scale <= SCALE_RANGE[1]
+    lon, lat = named.view.center
+    for place in ("baku", "tbilisi", "poti", "aktau"):
+        node = app_data.registry.network.nodes[place]
+        assert abs(node.lon - lon) < 6 and abs(node.lat - lat) < 3
