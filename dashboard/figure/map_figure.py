@@ -226,7 +226,7 @@ def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict
 def _highlight_trace() -> dict:
     """The selection's places, ringed and named first (priority 0 for map_labels.js)."""
     return {
-        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places", "textposition": "top right",
+        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places", "textposition": "middle right",
         "textfont": {"size": 12, "color": "#1f1f1f", "weight": "bold", "shadow": HALO},
         "marker": {"symbol": "circle-open", "size": 14, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}},
         "hovertemplate": "%{text}<extra></extra>", "showlegend": False, "meta": {"labels": 0},
