@@ -163,7 +163,8 @@ def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict
 
     def item(name, group, title, line=None, marker=None):
         trace = {"type": "scattergeo", "lon": [None], "lat": [None], "name": name, "legendgroup": group,
-                 "showlegend": True, "hoverinfo": "skip", "mode": "lines" if line else "markers"}
+                 "showlegend": True, "hoverinfo": "skip",
+                 "mode": "lines+markers" if line and marker else "lines" if line else "markers"}
         if line:
             trace["line"] = line
         if marker:
@@ -174,7 +175,7 @@ def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict
 
     for role in dict.fromkeys(ROUTE_ROLES[r.id] for r in routes if r.id in ROUTE_ROLES):
         item(role.short_label if compact else role.label, "role", "Corridors",
-             line={"color": role.colour, "width": min(role.width, 4)})
+             line={"color": role.colour, "width": min(role.width, 4), "dash": "longdash"})  # mostly rail
     for c in commodities:
         if any(r.commodity == c and r.id not in ROUTE_ROLES for r in routes):
             item(COMMODITY_LABELS[c], "commodity", "Commodity", line={"color": COMMODITY_COLOURS[c], "width": 3})
@@ -183,7 +184,8 @@ def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict
     for s in statuses:
         style = STATUS_STYLES[s]
         item(style.label + (" (crossed)" if style.marked else ""), "status", "Status",
-             line={"color": "#444", "width": style.width})
+             line={"color": "#444", "width": style.width},
+             marker={"symbol": "x-thin", "size": 9, "line": {"width": 2, "color": "#444"}} if style.marked else None)
     if "nodes" in view.layers:
         item("Sourced position" if compact else "Place, sourced position", "places", "Places",
              marker={"symbol": "circle", "color": NODE_COLOUR, "size": 7})

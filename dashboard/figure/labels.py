@@ -45,13 +45,15 @@ class RouteLabel:
     priority: int
 
 
+# Priorities, lower first: the story's route and countries, its seas, the corridor's stops from end
+# to end, then the other names of the story, then context (dropped first where they would collide).
 AREA_LABELS: tuple[AreaLabel, ...] = (
     AreaLabel("Kazakhstan", 68.0, 48.3, "focus", 1),
     AreaLabel("China", 101.0, 38.0, "focus", 2),
-    AreaLabel("Azerbaijan", 47.6, 40.95, "focus", 12),
-    AreaLabel("Georgia", 43.3, 42.35, "focus", 13),
     AreaLabel("Caspian Sea", 51.3, 38.3, "sea", 3),
     AreaLabel("Black Sea", 34.0, 43.4, "sea", 4),
+    AreaLabel("Azerbaijan", 47.6, 40.95, "focus", 15),
+    AreaLabel("Georgia", 43.3, 42.35, "focus", 16),
     AreaLabel("Mediterranean Sea", 27.5, 34.2, "sea", 30),
     AreaLabel("Russia", 54.0, 56.3, "country", 20),
     AreaLabel("Türkiye", 34.0, 39.0, "country", 21),
@@ -59,6 +61,8 @@ AREA_LABELS: tuple[AreaLabel, ...] = (
     AreaLabel("Turkmenistan", 59.0, 39.0, "country", 23),
     AreaLabel("Uzbekistan", 64.0, 42.0, "country", 24),
     AreaLabel("Mongolia", 103.0, 46.5, "country", 25),
+    AreaLabel("Baltic Sea", 19.5, 57.0, "sea", 39),
+    AreaLabel("Yellow Sea", 123.0, 35.5, "sea", 39),
     AreaLabel("Kyrgyzstan", 75.0, 41.6, "country", 40),
     AreaLabel("Ukraine", 32.0, 49.0, "country", 41),
     AreaLabel("Romania", 25.0, 46.0, "country", 42),
@@ -66,28 +70,29 @@ AREA_LABELS: tuple[AreaLabel, ...] = (
 )
 
 PLACE_LABELS: tuple[PlaceLabel, ...] = (
-    PlaceLabel("aktau", "Aktau", "middle right", 5),
-    PlaceLabel("baku", "Baku", "middle right", 6),
-    PlaceLabel("poti", "Poti", "top left", 7),
-    PlaceLabel("constanta", "Constanța", "middle left", 8),
-    PlaceLabel("khorgos", "Khorgos", "bottom center", 9),
-    PlaceLabel("lianyungang", "Lianyungang", "middle left", 10),
-    PlaceLabel("xian", "Xi'an", "bottom center", 11),
-    PlaceLabel("istanbul", "Istanbul", "bottom center", 14),
-    PlaceLabel("novorossiysk", "Novorossiysk", "top left", 15),
-    PlaceLabel("tbilisi", "Tbilisi", "bottom center", 16),
-    PlaceLabel("dostyk", "Dostyk", "top center", 17),
-    PlaceLabel("almaty", "Almaty", "bottom center", 18),
-    PlaceLabel("ceyhan", "Ceyhan", "bottom center", 19),
-    PlaceLabel("atyrau", "Atyrau", "top left", 26),
-    PlaceLabel("tengiz", "Tengiz", "middle right", 27),
-    PlaceLabel("samara", "Samara", "top center", 28),
+    PlaceLabel("lianyungang", "Lianyungang", "middle left", 5),
+    PlaceLabel("xian", "Xi'an", "bottom center", 6),
+    PlaceLabel("dostyk", "Dostyk", "top center", 7),
+    PlaceLabel("khorgos", "Khorgos", "bottom center", 8),
+    PlaceLabel("aktau", "Aktau", "middle right", 9),
+    PlaceLabel("baku", "Baku", "middle right", 10),
+    PlaceLabel("poti", "Poti", "top left", 11),
+    PlaceLabel("constanta", "Constanța", "middle left", 12),
+    PlaceLabel("istanbul", "Istanbul", "bottom center", 13),
+    PlaceLabel("almaty", "Almaty", "bottom center", 17),
+    PlaceLabel("tbilisi", "Tbilisi", "bottom center", 18),
+    PlaceLabel("cpc_terminal", "CPC terminal", "bottom left", 19),
+    PlaceLabel("ceyhan", "Ceyhan", "bottom center", 26),
+    PlaceLabel("atyrau", "Atyrau", "top left", 27),
+    PlaceLabel("tengiz", "Tengiz", "middle right", 28),
     PlaceLabel("kuryk", "Kuryk", "middle right", 29),
     PlaceLabel("alat", "Alat", "bottom center", 31),
     PlaceLabel("batumi", "Batumi", "bottom left", 32),
-    PlaceLabel("kars", "Kars", "bottom center", 33),
-    PlaceLabel("urumqi", "Ürümqi", "top center", 34),
-    PlaceLabel("beyneu", "Beyneu", "top center", 35),
+    PlaceLabel("samara", "Samara", "top center", 33),
+    PlaceLabel("kars", "Kars", "bottom center", 34),
+    PlaceLabel("novorossiysk", "Novorossiysk", "top left", 35),
+    PlaceLabel("urumqi", "Ürümqi", "top center", 36),
+    PlaceLabel("beyneu", "Beyneu", "top center", 37),
     PlaceLabel("supsa", "Supsa", "middle left", 50),
     PlaceLabel("kulevi", "Kulevi", "middle left", 51),
     PlaceLabel("ust_luga", "Ust-Luga", "middle right", 52),
@@ -100,14 +105,13 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("schwedt", "Schwedt", "top center", 59),
     PlaceLabel("duisburg", "Duisburg", "top center", 60),
     PlaceLabel("sangachal", "Sangachal", "bottom right", 61),
-    PlaceLabel("cpc_terminal", "CPC terminal", "bottom left", 62),
     PlaceLabel("kropotkinskaya", "Kropotkinskaya", "top center", 63),
 )
 
 ROUTE_LABELS: tuple[RouteLabel, ...] = (
     RouteLabel("middle_corridor_black_sea", "Middle Corridor", 0.42, "top center", 0),
-    RouteLabel("cpc", "CPC", 0.55, "bottom center", 36),
-    RouteLabel("trans_caspian_oil_btc", "BTC", 0.78, "bottom center", 37),
+    RouteLabel("cpc", "CPC", 0.55, "bottom center", 14),
+    RouteLabel("trans_caspian_oil_btc", "BTC", 0.78, "bottom center", 38),
     RouteLabel("northern_corridor", "Northern corridor (via Russia)", 0.5, "top center", 38),
 )
 

@@ -284,6 +284,13 @@ def _route_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
     return {"opacity": route_opacity(data.registry.network.routes[key[1]], state.highlighted)}
 
 
+def _route_label_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    """A route's name is dimmed with its line (instantly, by page.js) and then hidden while another
+    selection is shown: a faint name reads as a fault, not as context."""
+    shown = trace_visible(key, data.registry, state.view) and (not state.highlighted or key[1] in state.highlighted)
+    return {"visible": shown, **_route_dynamic(data, key, state)}
+
+
 def _route_label_static(data: MapData, key: TraceKey) -> dict:
     label = next(label for label in ROUTE_LABELS if label.route == key[1])
     return route_label_trace(label, data.registry)
@@ -336,7 +343,7 @@ TRACE_KINDS: dict[tuple[str, ...], TraceKind] = {
     ("scenario", "out"): TraceKind(lambda data, key: out_trace(), _out_dynamic),
     ("labels", "place"): TraceKind(lambda data, key: place_label_trace(data.registry)),
     ("labels",): TraceKind(lambda data, key: area_label_trace(key[1])),
-    ("route-label",): TraceKind(_route_label_static, _route_dynamic),
+    ("route-label",): TraceKind(_route_label_static, _route_label_dynamic),
     ("highlight",): TraceKind(lambda data, key: _highlight_trace(), _highlight_dynamic),
 }
 
