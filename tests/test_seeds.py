@@ -98,3 +98,25 @@ def test_bad_file_name(data_copy):
     shutil.copy(data_copy.seeds / f"{ARTICLE}.txt", data_copy.seeds / "Bad Name.txt")
     shutil.copy(data_copy.seeds / f"{ARTICLE}.json", data_copy.seeds / "Bad Name.json")
     assert any("file name must be lower-case" in p for p in corpus_problems(data_copy.seeds))
+
+
+def test_a_statement_links_only_to_what_was_news_when_it_was_said(app_data):
+    """The March 2023 remark on interruptions concerns the CPC, not a pump station first in the news
+    when it was attacked in February 2025 (seeds/topics.json 'since')."""
+    statement = app_data.corpus.statement("uk-kazakhstan-export-routes-3")
+    assert "supply-interruptions" in statement.topic_ids
+    assert "kropotkinskaya" not in statement.node_ids and "cpc_terminal" in statement.node_ids
+
+
+def test_since_applies_to_statements_made_on_or_after_the_date():
+    from dashboard.statements.links import link_statement
+    from dashboard.statements.model import Topic
+    statement = next(iter(_any_statements()))
+    topic = Topic("t", "T", (statement.text.split()[0].lower(),), (), ("pump",), (), {"pump": "2025-02-17"})
+    assert "pump" not in link_statement(statement, (topic,), said_on="2023-03-18").node_ids
+    assert "pump" in link_statement(statement, (topic,), said_on="2025-02-17").node_ids
+
+
+def _any_statements():
+    from dashboard.appdata import load_app_data
+    return load_app_data().corpus.statements

@@ -163,15 +163,23 @@ def gazetteer_for(routes: Mapping | None, nodes: Mapping | None, topics: tuple[T
     return build_gazetteer(routes, nodes).without(p for t in topics for p in t.patterns)
 
 
-def link_statement(statement: Statement, topics: tuple[Topic, ...], gazetteer: Gazetteer = Gazetteer()) -> Statement:
+def link_statement(statement: Statement, topics: tuple[Topic, ...], gazetteer: Gazetteer = Gazetteer(),
+                   said_on: str = "") -> Statement:
     """The statement with its topics and the routes, places, seas and countries they concern or the
-    statement names, with a reason for each link."""
+    statement names, with a reason for each link. A topic's place or route that was news only from a
+    later date than the statement (`said_on`, ISO) is not linked: a March 2023 remark on interruptions
+    did not concern a pump station first attacked in 2025."""
     lowered = statement.text.lower()
     matched = [t for t in topics if any(p.lower() in lowered for p in t.patterns)]
     links: list[Link] = []
+
+    def then(topic: Topic, target: str) -> bool:
+        return not said_on or topic.since.get(target, "") <= said_on
+
     for topic in matched:
         reason = f"topic: {topic.label}"
-        links += [Link(ROUTE, r, reason) for r in topic.route_ids] + [Link(PLACE, n, reason) for n in topic.node_ids]
+        links += [Link(ROUTE, r, reason) for r in topic.route_ids if then(topic, r)]
+        links += [Link(PLACE, n, reason) for n in topic.node_ids if then(topic, n)]
     for printed, place in gazetteer.find(statement.text):
         links += [Link(place.kind, target, f"names '{printed}'") for target in place.targets]
     links = list(dict.fromkeys(links))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from dashboard.registry.model import Source
 
@@ -56,6 +57,9 @@ class Topic:
     route_ids: tuple[str, ...]
     node_ids: tuple[str, ...]
     commodities: tuple[str, ...]
+    # A place or route the topic concerns only from a date on (it was not news before): a statement
+    # made earlier is not linked to it. id -> ISO date.
+    since: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

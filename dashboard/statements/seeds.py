@@ -73,8 +73,12 @@ def load_topics(path: Path, label: str, log: ProblemLog) -> tuple[Topic, ...]:
         lists = {key: fields.text_list(key) for key in ("patterns", "routes", "nodes", "commodities")}
         if not lists["patterns"] and isinstance(raw.get("patterns"), list):
             fields.problem("patterns", "a topic needs at least one pattern")
+        since = raw.get("since", {})
+        if not isinstance(since, dict) or not all(isinstance(v, str) and _iso_date(v) for v in since.values()):
+            fields.problem("since", "must map place or route ids to ISO dates (YYYY-MM-DD)")
+            since = {}
         topics.append(Topic(name, fields.text("label") or name, lists["patterns"], lists["routes"], lists["nodes"],
-                            lists["commodities"]))
+                            lists["commodities"], dict(since)))
     return tuple(topics)
 
 
@@ -154,7 +158,8 @@ def load_article(text_path: Path, topics: tuple[Topic, ...], log: ProblemLog, wa
         corroboration=read_sources(meta.get("corroboration"), "corroboration",
                                    lambda field_name, message: log.add(meta_label, "", field_name, message)), speakers=speakers, paragraphs=paragraphs,
         editor_marks=marks)
-    statements = tuple(link_statement(s, topics, gazetteer) for s in extract_statements(article))
+    statements = tuple(link_statement(s, topics, gazetteer, article.published.isoformat())
+                       for s in extract_statements(article))
     warnings = warnings if warnings is not None else ProblemLog()
     if not statements:
         warnings.add(label, "", "", "no statement was found: no quotation and no reported speech")
@@ -194,3 +199,11 @@ def load_corpus(seeds_dir: Path, known_routes: Mapping | None = None, known_node
     articles = [a for path in texts if (a := load_article(path, topics, log, warnings, gazetteer)) is not None]
     log.raise_if_any()
     return Corpus(articles=tuple(articles), topics=topics, warnings=tuple(warnings.problems))
+
+
+def _iso_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
