@@ -137,3 +137,15 @@ def test_without_a_browser_the_command_says_so(tmp_path):
                             env={**os.environ, "PATH": env_path, "BROWSER_PATH": ""})
     assert result.returncode == 1 and "need Chrome or Chromium" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_pdf_carries_its_title_subject_author_and_date(app_data, renderer):
+    import io
+
+    from pypdf import PdfReader
+    content = export_bytes(app_data, renderer, strict_view(VIEW, app_data), PRESETS["a4-landscape"], "pdf")
+    info = PdfReader(io.BytesIO(content)).metadata
+    assert info.title.startswith("The Middle Corridor and Kazakhstan's export routes") and "Kaleido" not in info.title
+    assert "Highlighted" in info.title  # what the figure shows, as its subtitle says
+    assert info.author and "route map" in info.author and info.subject.startswith("Data as of")
+    assert info.creation_date is not None

@@ -16,6 +16,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from dashboard.export.pdf_metadata import with_document_info
 from dashboard.export.presets import ExportSize, render_options
 from dashboard.paths import DataPaths
 
@@ -82,13 +83,16 @@ class Renderer:
             try:
                 if self._browser is None:
                     self._start()
-                return self._browser.render(figure, render_options(size, fmt))
+                content = self._browser.render(figure, render_options(size, fmt))
             except ExportUnavailable:
                 raise
             except Exception as exc:  # the browser died or rejected the figure: say so, start afresh next time
                 self._stop()
                 raise ExportFailed(f"the browser could not render the {fmt.upper()} ({exc.__class__.__name__}: "
                                    f"{str(exc)[:200]})") from exc
+        if fmt == "pdf":
+            content = with_document_info(content, (figure.get("layout", {}).get("meta") or {}).get("document"))
+        return content
 
     def _stop(self) -> None:
         if self._browser is not None:

@@ -244,6 +244,10 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
     for trace in figure["data"]:
         trace["showlegend"] = False
     compact = size.height < 600  # a report column: the legend as a line of text, the map the full width
+    if compact:  # smaller names on the smaller map, no smaller than 7 pt (9.4 px) in print
+        for trace in figure["data"]:
+            if (trace.get("meta") or {}).get("labels") is not None and trace.get("textfont"):
+                trace["textfont"] = {**trace["textfont"], "size": max(9.5, trace["textfont"]["size"] * 0.82)}
     legend = legend_traces(data, view, compact)
     map_width = size.width - (0 if compact else LEGEND_WIDTH_PX) - 20
     budget = max(4, int(size.height * (0.16 if compact else 0.2) / (CAPTION_FONT_PX + 3)))

@@ -21,8 +21,10 @@ def result_text(driver):
 
 
 def binds_text(driver):
-    found = driver.find_elements(By.CSS_SELECTOR, f"{RESULT} .corridor-binds")
-    return found[0].get_attribute("textContent") if found else ""
+    # Read in one step in the page: the result is redrawn as the what-if applies, and an element found
+    # first and read after could be gone by then.
+    return driver.execute_script("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';",
+                                 f"{RESULT} .corridor-binds")
 
 
 def add_one_vessel(driver) -> bool:

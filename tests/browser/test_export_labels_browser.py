@@ -1,0 +1,50 @@
+"""The names on an exported map, read off the SVG as a reader's viewer draws it: the story's names
+are there, none overlaps another, none is cut by the map's frame — at every preset."""
+
+import base64
+
+import pytest
+
+from dashboard.export.jobs import export_bytes, strict_view
+from dashboard.export.presets import PRESETS
+from dashboard.export.renderer import Renderer
+
+pytestmark = pytest.mark.export
+
+# The map's name traces in Plotly's SVG: text points of scattergeo traces (the legend is not a geo).
+NAMES = """
+const texts = [...document.querySelectorAll('.geolayer ~ * .scattergeo text, .scattergeo text')]
+  .filter(t => t.textContent.trim() && getComputedStyle(t).display !== 'none'
+               && parseFloat(getComputedStyle(t).opacity || '1') > 0);
+const frame = document.querySelector('.geolayer .bg, .geo .bg').getBoundingClientRect();
+return {frame: [frame.left, frame.top, frame.right, frame.bottom],
+        names: texts.map(t => { const r = t.getBoundingClientRect();
+                                return [t.textContent.trim(), r.left, r.top, r.right, r.bottom]; })};
+"""
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    made = Renderer()
+    yield made
+    made.close()
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@pytest.mark.parametrize("query", ["", "statement=uk-kazakhstan-export-routes-3"])
+def test_exported_names_are_there_apart_and_inside_the_map(app_data, renderer, driver, preset, query):
+    svg = export_bytes(app_data, renderer, strict_view(query, app_data), PRESETS[preset], "svg")
+    driver.get("data:image/svg+xml;base64," + base64.b64encode(svg).decode())
+    found = driver.execute_script(NAMES)
+    names = found["names"]
+    shown = {name for name, *_ in names}
+    if query:  # a selection names its own places first; on a small preset they take the room
+        assert len(shown) >= 5 and {"Kazakhstan", "Caspian Sea", "Aktau", "Baku"} & shown, shown
+    else:
+        assert {"Kazakhstan", "China", "Caspian Sea", "Aktau"} <= shown, shown
+    left, top, right, bottom = found["frame"]
+    for name, x0, y0, x1, y1 in names:
+        assert left - 1 <= x0 and x1 <= right + 1 and top - 1 <= y0 and y1 <= bottom + 1, f"{name} is cut"
+    for i, (a, ax0, ay0, ax1, ay1) in enumerate(names):
+        for b, bx0, by0, bx1, by1 in names[i + 1:]:
+            assert not (ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1), f"{a} overlaps {b}"
