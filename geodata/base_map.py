@@ -20,7 +20,7 @@ import shapely
 from shapely.geometry import mapping, shape
 
 QUANTIZATION = 100_000  # grid steps across the frame: ~0.0015° (~150 m), far below a 1:50m vertex
-SIMPLIFY_DEGREES = 0.02  # the same tolerance as the shipped layers
+SIMPLIFY_DEGREES = 0.035  # ~3.5 km: a pixel at the default frame, ~3 at a port-sized zoom; the layers keep 0.02
 
 
 def decode_arcs(topology: dict) -> list[list[list[float]]]:
@@ -111,6 +111,11 @@ def _parts(geometry, kinds: tuple[str, ...]):
 
 
 MAX_EDGE_DEGREES = 1.0
+# Plotly reads rivers only when asked to draw them (the map does not: showrivers is off) and a lake
+# smaller than this (square degrees, ~10 km across) is a speck at the map's zoom: they are bytes on
+# every page load for nothing. One river is kept so the layer is there for a map that wants it.
+MIN_LAKE_AREA = 0.01
+RIVERS_KEPT = 1
 
 
 def _drawable(geom):
@@ -118,6 +123,12 @@ def _drawable(geom):
     parallels, left with only their corners after a clip, would bow towards the pole (the ocean then
     missed the seas). Vertices at most MAX_EDGE_DEGREES apart keep every edge where it is."""
     return shapely.segmentize(geom, MAX_EDGE_DEGREES)
+
+
+def _worth_drawing(name: str, geom) -> bool:
+    if name == "lakes":
+        return geom.area >= MIN_LAKE_AREA
+    return True
 
 
 def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict]]]:
@@ -131,7 +142,7 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
             if geojson is None:
                 continue
             geom = shapely.make_valid(shape(geojson))
-            if not geom.intersects(frame):
+            if not geom.intersects(frame) or not _worth_drawing(name, geom):
                 continue
             polygonal = geojson["type"].endswith("Polygon")
             clipped = _parts(_drawable(shapely.simplify(geom.intersection(frame), SIMPLIFY_DEGREES,
@@ -139,7 +150,7 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
                              ("Polygon", "MultiPolygon") if polygonal else ("LineString", "MultiLineString"))
             if clipped is not None:
                 kept.append((clipped, geometry))
-        objects[name] = kept
+        objects[name] = kept[:RIVERS_KEPT] if name == "rivers" else kept
     return objects
 
 
