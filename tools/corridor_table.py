@@ -3,18 +3,16 @@
 
 from __future__ import annotations
 
-import re
 import sys
 
-from dashboard.appdata import AppData, load_app_data
+from dashboard.appdata import AppData
 from dashboard.corridor.model import corridor_result
 from dashboard.corridor.network import CorridorNetwork
 from dashboard.corridor.summary import amount, branch_text, cut_text, days, northern_text, what_if_text
 from dashboard.corridor.whatif import CorridorWhatIf
-from dashboard.paths import PROJECT_ROOT
+from tools.readme_block import main, markers, with_block
 
-README = PROJECT_ROOT / "README.md"
-START, END = "<!-- corridor-table:start -->", "<!-- corridor-table:end -->"
+START, END = markers("corridor-table")
 
 
 def what_ifs(network: CorridorNetwork) -> list[CorridorWhatIf]:
@@ -53,19 +51,8 @@ def table(data: AppData) -> str:
 
 
 def with_table(readme: str, text: str) -> str:
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    if not pattern.search(readme):
-        raise SystemExit(f"README.md has no {START} … {END} block")
-    return pattern.sub(lambda _: f"{START}\n{text}\n{END}", readme)
-
-
-def main(argv: list[str]) -> None:
-    text = table(load_app_data())
-    if "--write" in argv:
-        README.write_text(with_table(README.read_text(encoding="utf-8"), text), encoding="utf-8")
-    else:
-        print(text)
+    return with_block(readme, text, START, END)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(sys.argv[1:], table, START, END)

@@ -3,17 +3,15 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
 
-from dashboard.appdata import AppData, load_app_data
-from dashboard.paths import PROJECT_ROOT
+from dashboard.appdata import AppData
+from tools.readme_block import main, markers, with_block
 from dashboard.scenario.flow import Scenario, export_capacity, scenario_for_event
 from dashboard.scenario.summary import hhi_text, mt, share_text, short_label
 
-README = PROJECT_ROOT / "README.md"
-START, END = "<!-- scenario-table:start -->", "<!-- scenario-table:end -->"
+START, END = markers("scenario-table")
 
 
 @dataclass(frozen=True)
@@ -62,19 +60,8 @@ def table(data: AppData) -> str:
 
 
 def with_table(readme: str, text: str) -> str:
-    pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
-    if not pattern.search(readme):
-        raise SystemExit(f"README.md has no {START} … {END} block")
-    return pattern.sub(lambda _: f"{START}\n{text}\n{END}", readme)
-
-
-def main(argv: list[str]) -> None:
-    text = table(load_app_data())
-    if "--write" in argv:
-        README.write_text(with_table(README.read_text(encoding="utf-8"), text), encoding="utf-8")
-    else:
-        print(text)
+    return with_block(readme, text, START, END)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main(sys.argv[1:], table, START, END)
