@@ -189,25 +189,21 @@ def _known_id(field: str, known: Callable[[Vocabulary], frozenset[str]]) -> Call
     return decode_id
 
 
-def _decode_russia(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
-    if value in RUSSIA_FILTERS:
-        return replace(view, russia=value)
-    ignored.append(f"russia: {_shown(value)!r} is not {' or '.join(RUSSIA_FILTERS)}")
-    return view
+def _one_of(name: str, field: str, allowed: Callable[[str], bool], refusal: str) -> Callable:
+    """A parameter that takes one value from a known set; `refusal` says why another was ignored
+    ({value} stands for the value as given)."""
+    def decode(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
+        if allowed(value):
+            return replace(view, **{field: value})
+        ignored.append(f"{name}: " + refusal.format(value=repr(_shown(value))))
+        return view
+    return decode
 
 
-def _decode_compare_by(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
-    if value.lstrip("-") in SORTABLE:
-        return replace(view, compare_by=value)
-    ignored.append(f"compare_by: unknown column {_shown(value)!r}")
-    return view
-
-
-def _decode_panel(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
-    if value in PANELS:
-        return replace(view, panel=value)
-    ignored.append(f"panel: unknown {_shown(value)!r}")
-    return view
+_decode_russia = _one_of("russia", "russia", lambda v: v in RUSSIA_FILTERS,
+                         "{value} is not " + " or ".join(RUSSIA_FILTERS))
+_decode_compare_by = _one_of("compare_by", "compare_by", lambda v: v.lstrip("-") in SORTABLE, "unknown column {value}")
+_decode_panel = _one_of("panel", "panel", lambda v: v in PANELS, "unknown {value}")
 
 
 def _decode_embed(view: View, value: str, vocabulary: Vocabulary, ignored: list[str]) -> View:
