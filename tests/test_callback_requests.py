@@ -18,7 +18,8 @@ def share_request(store) -> dict:
                         ("embed-preview", "src"), ("embed-preview", "style"), ("embed-open-full", "href"))],
             "inputs": [{"id": "view-store", "property": "data", "value": store},
                        {"id": "embed-panel-pick", "property": "value", "value": []},
-                       {"id": "embed-size-pick", "property": "value", "value": "800x500"}],
+                       {"id": "embed-size-pick", "property": "value", "value": "800x500"},
+                       {"id": "share-open", "property": "n_clicks", "value": None}],
             "changedPropIds": ["view-store.data"],
             "state": [{"id": "url", "property": "href", "value": "http://127.0.0.1:8050/"}]}
 
@@ -47,7 +48,7 @@ def test_the_pages_own_request_works(client):
     (b"\xff\xfe", "the body is not JSON"),
     (json.dumps({**share_request(None), "output": "nope.value"}).encode(), "'output' names no callback"),
     (json.dumps({**share_request(None), "outputs": [{"id": "share-link"}]}).encode(), "'outputs' must list"),
-    (json.dumps({**share_request(None), "inputs": "x"}).encode(), "'inputs' must list the callback's 3 inputs"),
+    (json.dumps({**share_request(None), "inputs": "x"}).encode(), "'inputs' must list the callback's 4 inputs"),
     (json.dumps({**share_request(None), "changedPropIds": [1]}).encode(), "'changedPropIds' must be a list"),
     (json.dumps(share_request({"layers": 3, "route": 5})).encode(), "'view-store' does not hold"),
     (json.dumps(share_request([1])).encode(), "'view-store' does not hold"),

@@ -140,7 +140,7 @@ def share_controls(frame_ancestors: tuple[str, ...] = ("'self'",)) -> html.Detai
     """Copy a link to exactly this view, or build the iframe that embeds it in a portal: which panels,
     which size, a preview, the code, and whether this server lets another address frame it."""
     return html.Details(className="share-control", children=[
-        html.Summary("Share"),
+        html.Summary("Share", id=ids.SHARE_OPEN),
         html.Section(className="share", **{"aria-label": "Share this view"}, children=[
             html.Label(["Link to this view", dcc.Input(id=ids.SHARE_LINK, type="text", readOnly=True, value="",
                                                        className="share-field")]),

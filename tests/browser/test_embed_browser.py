@@ -1,10 +1,9 @@
 """Embedding in a portal: the builder under Share, and the embedded page as a portal's reader sees it."""
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, requested_urls, until, wait_drawn
 
 STATEMENT = "uk-kazakhstan-export-routes-3"
 GD = "document.querySelector('#route-map .js-plotly-plot')"
@@ -13,18 +12,23 @@ GD = "document.querySelector('#route-map .js-plotly-plot')"
 def open_page(driver, url, width, height):
     driver.set_window_size(width, height)
     driver.get(url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    wait_drawn(driver)
 
 
 def test_the_embed_builder_makes_the_code_for_the_panels_and_size_chosen(driver, server_url):
+    requested_urls(driver)  # what earlier tests asked for is not this page's
     open_page(driver, server_url + "/?route=cpc", 1366, 900)
+    # The preview is a second dashboard in an iframe: a page load must not load it behind closed Share.
+    until(driver, lambda d: d.find_element(By.ID, ids.SHARE_LINK).get_attribute("value"))
+    assert not [u for u in requested_urls(driver) if "/embed" in u]
+    assert not driver.find_element(By.ID, ids.EMBED_PREVIEW).get_dom_attribute("src")
     driver.find_element(By.CSS_SELECTOR, ".share-control > summary").click()
     code = driver.find_element(By.ID, ids.EMBED_CODE)
-    WebDriverWait(driver, 5).until(lambda d: "panels=legend" in code.get_attribute("value"))
+    until(driver, lambda d: "panels=legend" in code.get_attribute("value"))
     driver.find_element(By.CSS_SELECTOR, f"#{ids.EMBED_PANEL_PICK} input[value='statements']").click()
     driver.find_element(By.CSS_SELECTOR, f"#{ids.EMBED_SIZE_PICK} input[value='1200x700']").click()
-    WebDriverWait(driver, 5).until(lambda d: "panels=legend,statements" in code.get_attribute("value")
-                                   and 'width="1200" height="700"' in code.get_attribute("value"))
+    until(driver, lambda d: "panels=legend,statements" in code.get_attribute("value")
+          and 'width="1200" height="700"' in code.get_attribute("value"))
     assert "route=cpc" in code.get_attribute("value") and "/embed?" in code.get_attribute("value")
     preview = driver.find_element(By.ID, ids.EMBED_PREVIEW).get_attribute("src")
     assert "/embed?" in preview and "panels=legend,statements" in preview
@@ -37,7 +41,7 @@ def test_an_embed_with_panels_names_itself_links_back_and_keeps_the_map_large(dr
     bar = driver.find_element(By.CSS_SELECTOR, ".embed-bar")
     assert "Middle Corridor" in bar.text and "Natural Earth" in bar.text and "data as of" in bar.text
     full = driver.find_element(By.ID, ids.EMBED_OPEN_FULL)
-    WebDriverWait(driver, 5).until(lambda d: f"statement={STATEMENT}" in full.get_attribute("href"))
+    until(driver, lambda d: f"statement={STATEMENT}" in full.get_attribute("href"))
     assert "/embed" not in full.get_attribute("href") and full.get_attribute("target") == "_blank"
     share = driver.execute_script(
         f"const r = {GD}.getBoundingClientRect(); return r.width * r.height / (innerWidth * innerHeight);")
@@ -46,7 +50,7 @@ def test_an_embed_with_panels_names_itself_links_back_and_keeps_the_map_large(dr
         "const s = getComputedStyle(document.body).overflow;"
         "return document.documentElement.scrollHeight > innerHeight + 1 && s !== 'hidden';")
     assert not page_scrolls  # one scrollbar at most: the statements panel's own
-    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+    until(driver, lambda d: d.execute_script(
         "const c = document.querySelector('.statement-card.is-selected');"
         "const p = c && c.closest('.panels').getBoundingClientRect(); const b = c && c.getBoundingClientRect();"
         "return !!c && b.top >= p.top - 1 && b.top < p.bottom;"))

@@ -20,14 +20,18 @@ def register(app: Dash) -> None:
         Input(ids.VIEW_STORE, "data"),
         Input(ids.EMBED_PANEL_PICK, "value"),
         Input(ids.EMBED_SIZE_PICK, "value"),
+        Input(ids.SHARE_OPEN, "n_clicks"),
         State(ids.URL, "href"),
     )
-    def render_share(stored, panels, size, href):
+    def render_share(stored, panels, size, opened, href):
         view = View.from_store(stored)
         # On an embed page (no Share control shown) the code is the page's own; no preview is loaded.
         chosen = None if view.embed else frozenset(p for p in (panels or ()) if p in EMBED_PANELS)
         link, snippet = share_links(href, view, app.title, chosen, size or "800x500")
-        preview = embed_src(dashboard_base(href), view, chosen) if href and not view.embed else ""
+        # The preview is a whole second dashboard: an iframe loads even inside a closed <details>, so
+        # it waits until Share has been opened once, or every page load would load the page twice.
+        wanted = href and not view.embed and opened
+        preview = embed_src(dashboard_base(href), view, chosen) if wanted else ""
         return link, snippet, preview, preview_style(size), link
 
 
