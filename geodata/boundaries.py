@@ -63,7 +63,25 @@ def _clean(geom):
     return polys[0] if len(polys) == 1 else shapely.MultiPolygon(polys)
 
 
-def build_country_layers(world_atlas: Path, out_dir: Path) -> list[Path]:
+def base_map_code(name: str, geom, base_map_countries: dict[str, object]) -> str:
+    """The code of the base map's country that this Natural Earth country is: the one it overlaps
+    most for their size (intersection over union; the two sources' generalisations differ, and a
+    neighbour such as Macau touches China). The map fills a country layer with the base map's own
+    shapes, by this code, so its fills meet the base map's borders and ship no geometry of their own."""
+    geom = shapely.make_valid(geom)  # Russia's ring across the antimeridian is not valid as read
+
+    def overlap(shape) -> float:
+        shared = geom.intersection(shape).area
+        return shared / (geom.area + shape.area - shared) if shared else 0.0
+
+    scores = {code: overlap(shape) for code, shape in base_map_countries.items() if shape.intersects(geom)}
+    best = max(scores, key=scores.get, default=None)
+    if best is None or scores[best] < 0.25:  # Monaco, a few pixels in both, overlaps itself by 0.42
+        raise SystemExit(f"base map: no country of it is {name} (best match {best!r}, overlap {scores.get(best, 0):.2f})")
+    return best
+
+
+def build_country_layers(world_atlas: Path, out_dir: Path, base_map_countries: dict[str, object]) -> list[Path]:
     countries = gpd.read_file(world_atlas, layer="countries")
     by_name = {row["name"]: row for _, row in countries.iterrows()}
     written = []
@@ -78,8 +96,9 @@ def build_country_layers(world_atlas: Path, out_dir: Path) -> list[Path]:
             if geom is None:
                 continue
             iso = row["id"] if isinstance(row["id"], str) else None
+            code = base_map_code(name, row.geometry, base_map_countries)
             features.append(feature(geom, {"name": DISPLAY_NAMES.get(name, name), "iso_n3": iso,
-                                           "layer": layer.layer_id}))
+                                           "base_map_code": code, "layer": layer.layer_id}))
         path = out_dir / f"{layer.layer_id}.geojson"
         write_collection(path, features, layer.layer_id)
         written.append(path)

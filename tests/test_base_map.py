@@ -76,3 +76,40 @@ def test_shipped_base_map_reaches_the_figures_extent():
     covered = shapely.union_all([ocean, land])
     extent = box(*BASE_MAP_EXTENT)
     assert covered.intersection(extent).area >= 0.99 * extent.area
+
+
+def test_every_country_the_map_fills_is_a_country_of_the_base_map_by_that_code():
+    """The area layers fill the base map's own country shapes by code (Plotly silently leaves a code
+    it does not find unfilled): each code is there, and its shape is the same country."""
+    from dashboard.registry.layers import AREA_LAYERS
+    topology = json.loads((PROJECT_ROOT / "assets" / "topojson" / "world_50m.json").read_text())
+    arcs = decode_arcs(topology)
+    countries = {g.get("id"): g for g in topology["objects"]["countries"]["geometries"] if g.get("id")}
+    for area in AREA_LAYERS:
+        collection = json.loads((PROJECT_ROOT / "geodata" / area.file).read_text())
+        for feature in collection["features"]:
+            code = feature["properties"].get("base_map_code")
+            if area.id == "caspian_sea":
+                assert code is None
+                continue
+            assert code in countries, f"{area.file}: {feature['properties']['name']} has code {code!r}"
+            vertices = shapely.MultiPoint(list(_points(geometry_to_geojson(countries[code], arcs)["coordinates"])))
+            layer_shape = shapely.make_valid(shape(feature["geometry"])).buffer(0.2)
+            inside = sum(layer_shape.covers(p) for p in vertices.geoms) / len(vertices.geoms)
+            assert inside > 0.9, f"{code}: {inside:.0%} of its outline is in {feature['properties']['name']}"
+
+
+def _points(coordinates):
+    if isinstance(coordinates[0], (int, float)):
+        yield tuple(coordinates[:2])
+        return
+    for part in coordinates:
+        yield from _points(part)
+
+
+def test_kosovo_which_natural_earth_leaves_uncoded_gets_a_code_to_be_filled_by():
+    from geodata.base_map import country_code
+    square = shapely.box(20, 42, 21.5, 43.2)
+    assert country_code({"type": "Polygon"}, square) == "XKX"
+    assert country_code({"type": "Polygon", "id": "SRB"}, square) == "SRB"
+    assert country_code({"type": "Polygon"}, shapely.box(0, 0, 1, 1)) is None

@@ -61,9 +61,19 @@ def test_route_at_maps_a_clicked_trace_back_to_its_route(registry):
 
 
 def test_area_rings_are_clockwise_for_plotly(figure):
-    china = figure["data"][0]["geojson"]["features"][0]
-    geometry = shape(china["geometry"])
+    caspian = next(t for t in figure["data"] if t.get("name") == "Caspian Sea")["geojson"]["features"][0]
+    geometry = shape(caspian["geometry"])
     assert shapely.orient_polygons(geometry, exterior_cw=True).equals_exact(geometry, 0)
+
+
+def test_country_fills_are_the_base_maps_shapes_by_code_not_geometry_of_their_own(figure, registry):
+    """The page has the base map's countries already: a fill by code ships no polygon (it was two
+    thirds of the first page's layout) and meets the borders drawn over it."""
+    areas = {t["name"]: t for t in figure["data"] if t["type"] == "choropleth"}
+    europe = areas["Europe"]
+    assert europe["locationmode"] == "ISO-3" and "geojson" not in europe
+    assert {"XKX", "ROU", "GBR"} <= set(europe["locations"]) and areas["China"]["locations"] == ["CHN"]
+    assert "geojson" in areas["Caspian Sea"]  # a sea, not a country of the base map
 
 
 def test_plotly_winding_keeps_properties():

@@ -192,12 +192,18 @@ def plotly_winding(feature: dict) -> dict:
 
 
 def _area_trace(registry: Registry, area_id: str) -> dict:
+    """A layer of countries is filled with the base map's own country shapes, by code: the page has
+    loaded them already, and the fills meet the borders drawn over them. Shapes of their own (the
+    Caspian) travel with the figure."""
     shapes = registry.areas[area_id]
     fill = layer(area_id).fill
+    if all(s.base_map_code for s in shapes):
+        where = {"locationmode": "ISO-3", "locations": [s.base_map_code for s in shapes]}
+    else:
+        where = {"geojson": {"type": "FeatureCollection", "features": [plotly_winding(s.geojson) for s in shapes]},
+                 "featureidkey": "properties.name", "locations": [s.name for s in shapes]}
     return {
-        "type": "choropleth", "name": layer(area_id).label,
-        "geojson": {"type": "FeatureCollection", "features": [plotly_winding(s.geojson) for s in shapes]},
-        "featureidkey": "properties.name", "locations": [s.name for s in shapes], "z": [1] * len(shapes),
+        "type": "choropleth", "name": layer(area_id).label, **where, "z": [1] * len(shapes),
         "colorscale": [[0, fill], [1, fill]], "showscale": False, "hoverinfo": "skip",
         "marker": {"line": {"color": BORDER_COLOUR, "width": 0.6}},
     }

@@ -199,13 +199,14 @@ def load_areas(paths: DataPaths, log: ProblemLog) -> dict[str, tuple[CountryShap
         label = f"geodata/{area.file}"
         shapes = []
         for index, feat in enumerate(read_feature_collection(paths.geodata / area.file, label, log) or []):
-            name = Fields(log, label, f"#{index}", feat["properties"]).text("name")
+            fields = Fields(log, label, f"#{index}", feat["properties"])
+            name, code = fields.text("name"), fields.text("base_map_code", False)
             if not name or feat["geometry"] is None:
                 continue
             if feat["geometry"].get("type") not in ("Polygon", "MultiPolygon"):
                 log.add(label, name, "geometry", "must be a Polygon or MultiPolygon")
                 continue
-            shapes.append(CountryShape(name=name, layer=area.id, geojson=feat))
+            shapes.append(CountryShape(name=name, layer=area.id, geojson=feat, base_map_code=code))
         if not shapes and not any(p.file == label for p in log.problems):
             log.add(label, "", "features", "the layer has no features")
         areas[area.id] = tuple(shapes)

@@ -111,6 +111,7 @@ class CountryShape:
     name: str
     layer: str
     geojson: Mapping  # one GeoJSON Feature, read-only
+    base_map_code: str = ""  # the base map's country it is (the map fills that shape); none for the Caspian
 
 
 @dataclass(frozen=True)
