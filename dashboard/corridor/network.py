@@ -4,14 +4,13 @@ that none was found (`Figure.sourced` is False): such an element is no limit and
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Mapping
 
-from dashboard.registry.model import Network, Source, frozen_mapping, read_sources
+from dashboard.registry.model import Network, Source, frozen_mapping
 from dashboard.registry.problems import ProblemLog
-from dashboard.validation import read_object
+from dashboard.validation import Fields, read_object, record_name, records
 
 LABEL = "geodata/corridor_network.json"
 UNITS = ("Mt/y", "TEU/y")
@@ -141,207 +140,200 @@ class CorridorNetwork:
         return next((v for v in self.volumes if v.unit == unit), None)
 
 
-def _number(value: Any) -> float | None:
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
-        return float(value)
-    return None
+class _CorridorFields(Fields):
+    """The corridor file's own field types over the common reads: a nested object, a figure, volumes."""
 
+    def within(self, name: str, required: bool = False) -> "_CorridorFields":
+        """The reader of an object field (its fields named `name.field`); an absent one reads as empty
+        (noted if `required`), anything else than an object is noted."""
+        value = self.props.get(name)
+        if not isinstance(value, dict) and (value is not None or required):
+            self.problem(name, "is missing" if value is None else f"must be an object, not {value!r}")
+        return _CorridorFields(self.log, self.file, self.feature, value if isinstance(value, dict) else {},
+                               prefix=f"{self.prefix}{name}.")
 
-class _Reader:
-    def __init__(self, log: ProblemLog):
-        self.log = log
-
-    def problem(self, where: str, field_name: str, message: str) -> None:
-        self.log.add(LABEL, where, field_name, message)
-
-    def sources(self, raw: Any, where: str, field_name: str) -> tuple[Source, ...]:
-        return read_sources(raw, f"{field_name}.sources", lambda f, m: self.problem(where, f, m))
-
-    def figure(self, raw: Any, where: str, field_name: str, ranged: bool) -> Figure:
-        """A sourced, dated figure, or {"unsourced": true, "note": why}: anything else is a problem."""
+    def figure(self, name: str, ranged: bool) -> Figure:
+        """A sourced, dated figure (a value, or `ranged`: low..high days), or {"unsourced": true, "note":
+        why}; a time may instead be counted in another element (included_in) or not apply."""
+        raw = self.props.get(name)
         if not isinstance(raw, dict):
-            self.problem(where, field_name, "needs a sourced figure or {\"unsourced\": true, \"note\": ...}")
+            self.problem(name, "needs a sourced figure or {\"unsourced\": true, \"note\": ...}")
             return UNSOURCED
+        inner = self.within(name)
+        note = inner.text("note", required=False)
         if raw.get("unsourced") is True or (ranged and (raw.get("included_in") or raw.get("not_applicable") is True)):
-            if not str(raw.get("note", "")).strip():
-                self.problem(where, field_name, "an unsourced, included or inapplicable figure says why (note)")
-            return Figure(note=str(raw.get("note", "")), included_in=str(raw.get("included_in", "")),
+            if not note.strip():
+                self.problem(name, "an unsourced, included or inapplicable figure says why (note)")
+            return Figure(note=note, included_in=inner.text("included_in", required=False),
                           not_applicable=raw.get("not_applicable") is True)
-        sources = self.sources(raw.get("sources"), where, field_name)
+        sources = inner.sources()
         if not sources:
-            self.problem(where, field_name, "a figure needs its sources (or mark it unsourced)")
-        if not str(raw.get("as_of", "")).strip():
-            self.problem(where, field_name, "a figure needs its date (as_of: a year, or 'undated')")
-        if raw.get("basis") not in BASES:
-            self.problem(where, field_name, f"basis {raw.get('basis')!r} is not one of {', '.join(BASES)}")
-        if raw.get("basis") == "derived" and not str(raw.get("note", "")).strip():
-            self.problem(where, field_name, "a derived figure says how (note)")
-        common = dict(as_of=str(raw.get("as_of", "")), basis=str(raw.get("basis", "")), sources=sources,
-                      note=str(raw.get("note", "")))
-        if ranged:
-            low, high = _number(raw.get("low")), _number(raw.get("high"))
-            if low is None or high is None or low > high:
-                self.problem(where, field_name, "needs low <= high, non-negative days")
-                return Figure(**common)
-            return Figure(low=low, high=high, **common)
-        value = _number(raw.get("value"))
-        if value is None:
-            self.problem(where, field_name, f"{raw.get('value')!r} must be a non-negative number")
-        return Figure(value=value, **common)
+            self.problem(name, "a figure needs its sources (or mark it unsourced)")
+        as_of = inner.text("as_of", required=False)
+        if not as_of.strip():
+            self.problem(name, "a figure needs its date (as_of: a year, or 'undated')")
+        basis = inner.choice("basis", BASES)
+        if basis == "derived" and not note.strip():
+            self.problem(name, "a derived figure says how (note)")
+        common = dict(as_of=as_of, basis=basis, sources=sources, note=note)
+        if not ranged:
+            return Figure(value=inner.number("value"), **common)
+        low, high = inner.number("low", unit="days"), inner.number("high", unit="days")
+        if low is None or high is None:
+            return Figure(**common)
+        if low > high:
+            self.problem(name, f"needs low <= high, and {low:g} is above {high:g} days")
+            return Figure(**common)
+        return Figure(low=low, high=high, **common)
 
-    def volumes(self, raw: Any, where: str, field_name: str) -> tuple[Volume, ...]:
-        volumes = []
-        for index, item in enumerate(raw or []):
-            here = f"{field_name}[{index}]"
-            if not isinstance(item, dict) or item.get("unit") not in UNITS or _number(item.get("value")) is None:
-                self.problem(where, here, f"needs a unit ({', '.join(UNITS)}) and a non-negative value")
-                continue
-            if not isinstance(item.get("year"), int):
-                self.problem(where, here, "a volume needs the year it was carried")
-            sources = self.sources(item.get("sources"), where, here)
-            if not sources:
-                self.problem(where, here, "a volume needs its sources")
-            volumes.append(Volume(item["unit"], float(item["value"]), item.get("year") or 0, sources,
-                                  str(item.get("scope", ""))))
-        return tuple(volumes)
+    def volumes(self, name: str, raw: Any = None) -> tuple[Volume, ...]:
+        """The list of {unit, value, year, sources, scope} in the field `name` (or `raw`, read as if it were)."""
+        found = []
+        for index, item in records(self.props.get(name) if raw is None else raw, self.file, self.feature,
+                                   self.prefix + name, self.log):
+            volume = _CorridorFields(self.log, self.file, self.feature, item, prefix=f"{self.prefix}{name}[{index}].")
+            unit = volume.choice("unit", UNITS)
+            value = volume.number("value", unit=unit)
+            year = volume.whole_number("year", "the year it was carried")
+            sources = volume.sources(required=True, what="a volume")
+            if value is not None:
+                found.append(Volume(unit, value, year or 0, sources, volume.text("scope", required=False)))
+        return tuple(found)
 
 
 def load_corridor_network(path: Path, network: Network, log: ProblemLog) -> CorridorNetwork | None:
     data = read_object(path, LABEL, log)
     if data is None:
         return None
-    read = _Reader(log)
+    top = _CorridorFields(log, LABEL, "", data)
     elements: dict[str, Element] = {}
-    for index, raw in enumerate(data.get("elements") or []):
-        element = _element(raw, index, network, read)
-        if element is None:
-            continue
-        if element.id in elements:
-            read.problem(element.id, "id", "is given twice")
-        elements[element.id] = element
-    source, sink = str(data.get("source", "")), str(data.get("sink", ""))
-    if not any(e.start == source for e in elements.values()):
-        read.problem("", "source", f"no element leaves {source!r}")
-    if not any(e.end == sink for e in elements.values()):
-        read.problem("", "sink", f"no element reaches {sink!r}")
-    branches = tuple(_branch(raw, elements, source, read) for raw in data.get("branches") or [])
-    what_ifs = _what_ifs(data.get("what_ifs"), elements, read)
+    seen: set[str] = set()
+    for index, raw in records(data.get("elements"), LABEL, "", "elements", log):
+        element = _element(_CorridorFields(log, LABEL, record_name(raw, index), raw), seen, network)
+        if element is not None:
+            elements[element.id] = element
+    source, sink = top.text("source"), top.text("sink")
+    if source and not any(e.start == source for e in elements.values()):
+        top.problem("source", f"no element leaves {source!r}")
+    if sink and not any(e.end == sink for e in elements.values()):
+        top.problem("sink", f"no element reaches {sink!r}")
+    seen_branches: set[str] = set()
+    branches = tuple(branch for index, raw in records(data.get("branches"), LABEL, "", "branches", log)
+                     if (branch := _branch(_CorridorFields(log, LABEL, f"branch {record_name(raw, index)}", raw),
+                                           seen_branches, elements, source)) is not None)
+    what_ifs_raw = top.within("what_ifs", required=True).props
+    what_ifs = _what_ifs(_CorridorFields(log, LABEL, "what_ifs", what_ifs_raw), elements)
     for element in elements.values():
         for part in (element.running, element.waiting):
             if part.included_in and part.included_in not in elements:
-                read.problem(element.id, "time", f"included_in {part.included_in!r} is not an element")
+                log.add(LABEL, element.id, "time", f"included_in {part.included_in!r} is not an element")
         if element.enabled_by and element.enabled_by not in KNOBS:
-            read.problem(element.id, "enabled_by", f"{element.enabled_by!r} is not a what-if")
-    targets = []
-    for index, raw in enumerate(data.get("targets") or []):
-        where = str(raw.get("id", f"#{index}")) if isinstance(raw, dict) else f"#{index}"
-        value = _number(raw.get("value")) if isinstance(raw, dict) else None
-        if value is None or raw.get("unit") not in UNITS + ("days",):
-            read.problem(where, "targets", "a target needs a value and a unit (Mt/y, TEU/y or days)")
-            continue
-        sources = read.sources(raw.get("sources"), where, "targets")
-        if not sources:
-            read.problem(where, "targets", "a target needs its sources")
-        targets.append(Target(where, raw["unit"], value, int(raw.get("year") or 0), str(raw.get("label", where)), sources))
+            log.add(LABEL, element.id, "enabled_by", f"{element.enabled_by!r} is not a what-if")
+    seen_targets: set[str] = set()
+    targets = [target for index, raw in records(data.get("targets"), LABEL, "", "targets", log)
+               if (target := _target(_CorridorFields(log, LABEL, record_name(raw, index), raw), seen_targets))]
     return CorridorNetwork(
-        source=source, sink=sink, elements=frozen_mapping(dict(sorted(elements.items()))),
-        branches=tuple(b for b in branches if b is not None),
-        volumes=read.volumes(data.get("corridor_volume"), "corridor_volume", "corridor_volume"),
-        china_leg=read.figure(data.get("china_leg"), "china_leg", "china_leg", ranged=True),
+        source=source, sink=sink, elements=frozen_mapping(dict(sorted(elements.items()))), branches=branches,
+        volumes=top.volumes("corridor_volume"), china_leg=top.figure("china_leg", ranged=True),
         targets=tuple(sorted(targets, key=lambda t: t.id)), what_ifs=what_ifs)
 
 
-def _element(raw: Any, index: int, network: Network, read: _Reader) -> Element | None:
-    if not isinstance(raw, dict) or not raw.get("id"):
-        read.problem(f"#{index}", "id", "an element needs an id")
+def _element(fields: _CorridorFields, seen: set[str], network: Network) -> Element | None:
+    element_id = fields.identifier(seen)
+    if not element_id:
         return None
-    where = str(raw["id"])
-    if raw.get("kind") not in KINDS:
-        read.problem(where, "kind", f"{raw.get('kind')!r} is not one of {', '.join(KINDS)}")
-    for leg in raw.get("legs") or []:
+    legs = fields.text_list("legs", required=False)
+    for leg in legs:
         if leg not in network.legs:
-            read.problem(where, "legs", f"{leg!r} is not a leg of the route registry")
-    if raw.get("place") not in network.nodes:
-        read.problem(where, "place", f"{raw.get('place')!r} is not a place of the route registry")
-    raw_capacity = raw.get("capacity") if isinstance(raw.get("capacity"), dict) else {}
-    capacity = {unit: read.figure(raw_capacity.get(unit), where, f"capacity.{unit}", ranged=False) for unit in UNITS}
-    for unit in sorted(set(raw_capacity) - set(UNITS)):
-        read.problem(where, "capacity", f"unit {unit!r} is not one of {', '.join(UNITS)}")
-    time = raw.get("time") if isinstance(raw.get("time"), dict) else {}
-    running, waiting = (read.figure(time.get(part), where, f"time.{part}", ranged=True) for part in TIME_PARTS)
+            fields.problem("legs", f"{leg!r} is not a leg of the route registry")
+    place = fields.text("place")
+    if place and place not in network.nodes:
+        fields.problem("place", f"{place!r} is not a place of the route registry")
+    capacity = fields.within("capacity", required=True)
+    for unit in sorted(set(capacity.props) - set(UNITS)):
+        fields.problem("capacity", f"unit {unit!r} is not one of {', '.join(UNITS)}")
+    time = fields.within("time", required=True)
     return Element(
-        id=where, label=str(raw.get("label", where)), kind=str(raw.get("kind")), start=str(raw.get("from", "")),
-        end=str(raw.get("to", "")), place=str(raw.get("place", "")), legs=tuple(raw.get("legs") or ()),
-        capacity=frozen_mapping(capacity), running=running, waiting=waiting,
-        volumes=read.volumes(raw.get("volume"), where, "volume"), enabled_by=str(raw.get("enabled_by", "")))
+        id=element_id, label=fields.text("label", required=False) or element_id, kind=fields.choice("kind", KINDS),
+        start=fields.text("from"), end=fields.text("to"), place=place, legs=legs,
+        capacity=frozen_mapping({unit: capacity.figure(unit, ranged=False) for unit in UNITS}),
+        running=time.figure("running", ranged=True), waiting=time.figure("waiting", ranged=True),
+        volumes=fields.volumes("volume"), enabled_by=fields.text("enabled_by", required=False))
 
 
-def _branch(raw: Any, elements: Mapping[str, Element], source: str, read: _Reader) -> Branch | None:
-    if not isinstance(raw, dict) or not raw.get("id"):
-        read.problem("branches", "id", "a branch needs an id")
-        return None
-    where = f"branch {raw['id']}"
-    ids = tuple(raw.get("elements") or ())
+def _branch(fields: _CorridorFields, seen: set[str], elements: Mapping[str, Element], source: str) -> Branch | None:
+    branch_id = fields.identifier(seen)
+    ids = fields.text_list("elements")
     unknown = [e for e in ids if e not in elements]
     if unknown:
-        read.problem(where, "elements", f"names unknown elements {unknown}")
-        return None
+        fields.problem("elements", f"names unknown elements {unknown}")
     at = source
-    for element_id in ids:  # a branch is one path, each element starting where the last ended
+    for element_id in ids if not unknown else ():  # a branch is one path, each element starting where the last ended
         if elements[element_id].start != at:
-            read.problem(where, "elements", f"{element_id!r} does not start at {at!r}, where the path has got to")
+            fields.problem("elements", f"{element_id!r} does not start at {at!r}, where the path has got to")
             break
         at = elements[element_id].end
-    published = raw.get("published") if isinstance(raw.get("published"), dict) else {}
-    return Branch(where.removeprefix("branch "), str(raw.get("label", raw["id"])), str(raw.get("covers", "")), ids,
-                  str(published.get("text", "")), read.sources(published.get("sources"), where, "published"),
-                  str(raw.get("enabled_by", "")))
+    published = fields.within("published", required=True)
+    if not branch_id or unknown:
+        return None
+    return Branch(branch_id, fields.text("label", required=False) or branch_id, fields.text("covers", required=False),
+                  ids, published.text("text"), published.sources(), fields.text("enabled_by", required=False))
 
 
-def _set_capacities(raw: Any, elements: Mapping[str, Element], where: str, read: _Reader,
-                    default: Callable[[dict], tuple[str, str]] | None = None) -> tuple[SetCapacity, ...]:
+def _target(fields: _CorridorFields, seen: set[str]) -> Target | None:
+    target_id = fields.identifier(seen)
+    unit, value = fields.choice("unit", UNITS + ("days",)), fields.number("value")
+    year = fields.whole_number("year", "the year it is set for")
+    sources = fields.sources(required=True, what="a target")
+    if not target_id or value is None:
+        return None
+    return Target(target_id, unit, value, year or 0, fields.text("label", required=False) or target_id, sources)
+
+
+def _set_capacities(fields: _CorridorFields, name: str, elements: Mapping[str, Element],
+                    element: str = "", unit: str = "") -> tuple[SetCapacity, ...]:
+    """The capacities a what-if sets, each {element, unit, value, sources, note}; `element` and `unit`,
+    when given, are the same for every item and not repeated in it."""
     found = []
-    for index, item in enumerate(raw or []):
-        element, unit = default(item) if default else (item.get("element"), item.get("unit"))
-        value = _number(item.get("value")) if isinstance(item, dict) else None
-        if element not in elements or unit not in UNITS or value is None:
-            read.problem(where, f"[{index}]", "needs a known element, a unit and a value")
-            continue
-        sources = read.sources(item.get("sources"), where, f"[{index}]")
-        if not sources:
-            read.problem(where, f"[{index}]", "a stated capacity needs its sources")
-        found.append(SetCapacity(element, unit, value, sources, str(item.get("note", ""))))
+    for index, item in records(fields.props.get(name), fields.file, fields.feature, fields.prefix + name, fields.log):
+        stated = _CorridorFields(fields.log, fields.file, fields.feature, item, prefix=f"{fields.prefix}{name}[{index}].")
+        element_id = element or stated.text("element")
+        if element_id and element_id not in elements:
+            stated.problem("element", f"{element_id!r} is not an element")
+        item_unit = unit or stated.choice("unit", UNITS)
+        value = stated.number("value", unit=item_unit)
+        sources = stated.sources(required=True, what="a stated capacity")
+        if element_id in elements and value is not None:
+            found.append(SetCapacity(element_id, item_unit, value, sources, stated.text("note", required=False)))
     return tuple(found)
 
 
-def _what_ifs(raw: Any, elements: Mapping[str, Element], read: _Reader) -> WhatIfData:
-    raw = raw if isinstance(raw, dict) else {}
-    for knob in KNOBS:
-        if not isinstance(raw.get(knob), dict):
-            read.problem("what_ifs", knob, "is missing")
-    ferries, ports, btk = raw.get("ferries") or {}, raw.get("ports") or {}, raw.get("btk") or {}
-    dwell, anaklia, northern = raw.get("dwell") or {}, raw.get("anaklia") or {}, raw.get("northern") or {}
-    if ferries.get("element") not in elements or ferries.get("unit") not in UNITS:
-        read.problem("what_ifs", "ferries", "needs the crossing's element and the unit its fleet carries")
-    if not isinstance(ferries.get("fleet"), int) or ferries.get("fleet", 0) <= 0:
-        read.problem("what_ifs", "ferries.fleet", "needs today's fleet (a positive whole number)")
-    if btk.get("element") not in elements:
-        read.problem("what_ifs", "btk.element", "needs a known element")
-    for element_id in dwell.get("elements") or []:
+def _what_ifs(fields: _CorridorFields, elements: Mapping[str, Element]) -> WhatIfData:
+    knobs = {knob: fields.within(knob, required=True) for knob in KNOBS}
+    ferries, ports, btk = knobs["ferries"], knobs["ports"], knobs["btk"]
+    dwell, anaklia, northern = knobs["dwell"], knobs["anaklia"], knobs["northern"]
+    for reader in (ferries, btk):
+        if (element := reader.text("element")) and element not in elements:
+            reader.problem("element", f"{element!r} is not an element")
+    fleet = ferries.whole_number("fleet", "today's fleet (a positive whole number)")
+    if fleet is not None and fleet <= 0:
+        ferries.problem("fleet", f"{fleet} must be today's fleet (a positive whole number)")
+    dwell_elements = dwell.text_list("elements")
+    for element_id in dwell_elements:
         if element_id not in elements:
-            read.problem("what_ifs", "dwell.elements", f"{element_id!r} is not an element")
-    northern_raw = northern.get("volume") if isinstance(northern.get("volume"), dict) else {}
-    northern_volumes = read.volumes([dict(v, unit=unit) for unit, v in sorted(northern_raw.items()) if isinstance(v, dict)],
-                                    "what_ifs", "northern.volume")
+            dwell.problem("elements", f"{element_id!r} is not an element")
+    btk_unit = btk.choice("unit", UNITS) if "unit" in btk.props else "Mt/y"
+    northern_by_unit = northern.within("volume", required=True).props
     return WhatIfData(
-        ferries_element=str(ferries.get("element", "")), ferries_unit=str(ferries.get("unit", "")),
-        fleet=int(ferries.get("fleet") or 1), ferries_suggested=int(ferries.get("suggested") or 1),
-        ferries_basis=str(ferries.get("basis", "")), ferries_sources=read.sources(ferries.get("sources"), "what_ifs", "ferries"),
-        ports=_set_capacities(ports.get("capacities"), elements, "what_ifs.ports", read),
-        btk_element=str(btk.get("element", "")), btk_unit=str(btk.get("unit", "Mt/y")),
-        btk_stated=_set_capacities(btk.get("stated"), elements, "what_ifs.btk", read,
-                                   default=lambda item: (btk.get("element"), btk.get("unit"))),
-        dwell_elements=tuple(sorted(dwell.get("elements") or ())), dwell_suggested=int(dwell.get("suggested") or 0),
-        dwell_basis=str(dwell.get("basis", "")), anaklia_sources=read.sources(anaklia.get("sources"), "what_ifs", "anaklia"),
-        northern_volumes=northern_volumes, northern_note=str(northern.get("note", "")),
-        labels=frozen_mapping({knob: str((raw.get(knob) or {}).get("label", knob)) for knob in KNOBS}))
+        ferries_element=ferries.props.get("element", ""), ferries_unit=ferries.choice("unit", UNITS),
+        fleet=fleet if fleet and fleet > 0 else 1, ferries_suggested=ferries.whole_number("suggested") or 1,
+        ferries_basis=ferries.text("basis", required=False), ferries_sources=ferries.sources(),
+        ports=_set_capacities(ports, "capacities", elements),
+        btk_element=str(btk.props.get("element", "")), btk_unit=btk_unit,
+        btk_stated=_set_capacities(btk, "stated", elements, element=str(btk.props.get("element", "")), unit=btk_unit),
+        dwell_elements=tuple(sorted(dwell_elements)), dwell_suggested=dwell.whole_number("suggested") or 0,
+        dwell_basis=dwell.text("basis", required=False), anaklia_sources=anaklia.sources(),
+        northern_volumes=northern.volumes("volume", [dict(v, unit=unit) if isinstance(v, dict) else v
+                                                     for unit, v in sorted(northern_by_unit.items())]),
+        northern_note=northern.text("note", required=False),
+        labels=frozen_mapping({knob: reader.text("label", required=False) or knob for knob, reader in knobs.items()}))

@@ -8,14 +8,13 @@ target are marks on the timeline, a target with the what-if a user may apply."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from dashboard.registry.model import Network, Source, read_sources
+from dashboard.registry.model import Network, Source
 from dashboard.registry.problems import ProblemLog
-from dashboard.validation import read_object
+from dashboard.validation import Fields, read_object, record_name, records
 
 BASES = ("figure", "derived", "volume", "unbounded")
 SOURCE = "kz_oil"
@@ -104,175 +103,199 @@ class TimelineEvent:
         return bool(self.off or self.capacities)
 
 
-def _sources(raw: Any, label: str, where: str, log: ProblemLog) -> tuple[Source, ...]:
-    return read_sources(raw, "sources", lambda field_name, message: log.add(label, where, field_name, message))
-
-
-def _capacity(value: Any) -> float | None | bool:
-    if value is None:
-        return None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) and value >= 0:
-        return float(value)
-    return False
+LABEL = "geodata/oil_network.json"
+TIMELINE_LABEL = "geodata/events.json"
 
 
 def load_oil_network(path: Path, network: Network, log: ProblemLog) -> OilNetwork | None:
-    label = "geodata/oil_network.json"
-    data = read_object(path, label, log)
+    data = read_object(path, LABEL, log)
     if data is None:
         return None
-    supply = data.get("supply") or {}
-    supply_value = _capacity(supply.get("value"))
-    if not supply_value:
-        log.add(label, "supply", "value", "must be a positive number (Mt/y)")
-    edges: dict[str, FlowEdge] = {}
-    for index, raw in enumerate(data.get("edges") or []):
-        where = str(raw.get("id", f"#{index}")) if isinstance(raw, dict) else f"#{index}"
-        if not isinstance(raw, dict) or not raw.get("id"):
-            log.add(label, where, "id", "is missing")
-            continue
-        capacity = _capacity(raw.get("capacity"))
-        if capacity is False:
-            log.add(label, where, "capacity", f"{raw.get('capacity')!r} must be a non-negative number or null")
-            capacity = None
-        if raw.get("basis") not in BASES:
-            log.add(label, where, "basis", f"{raw.get('basis')!r} is not one of {', '.join(BASES)}")
-        if raw.get("route") and raw["route"] not in network.routes:
-            log.add(label, where, "route", f"{raw['route']!r} is not in the route registry")
-        for leg in raw.get("legs", []):
-            if leg not in network.legs:
-                log.add(label, where, "legs", f"{leg!r} is not in the route registry")
-        sources = _sources(raw.get("sources"), label, where, log)
-        if capacity is not None and not sources:
-            log.add(label, where, "sources", "a capacity needs its source")
-        if raw.get("basis") == "unbounded" and capacity is not None:
-            log.add(label, where, "basis", "an unbounded edge has no capacity")
-        expandable = _capacity(raw.get("expandable_to"))
-        edges[raw["id"]] = FlowEdge(
-            id=raw["id"], start=str(raw.get("from", "")), end=str(raw.get("to", "")), capacity=capacity,
-            route=str(raw.get("route", "")), legs=tuple(raw.get("legs", [])), basis=str(raw.get("basis")),
-            label=str(raw.get("label", raw["id"])), sources=sources,
-            expandable_to=expandable if expandable not in (None, False) else None,
-            what_if=str(raw.get("what_if", "")))
-    switches = {}
-    for raw in data.get("switches") or []:
-        missing = [e for e in raw.get("edges", []) if e not in edges]
-        if missing:
-            log.add(label, raw.get("id", "?"), "edges", f"names unknown edges {missing}")
-        switches[raw.get("id")] = Switch(raw.get("id"), raw.get("label", raw.get("id")), tuple(raw.get("edges", [])))
-    for route_id in data.get("crosses_russia") or []:
+    supply = _object(data, "supply", LABEL, "", log)
+    supply_fields = Fields(log, LABEL, "supply", supply)
+    supply_value = supply_fields.number("value", unit="Mt/y")
+    if supply_value == 0:
+        supply_fields.problem("value", "must be more than nothing (Mt/y): it is the oil there is to move")
+    edges = _edges(data.get("edges"), network, log)
+    switches = _switches(data.get("switches"), edges, log)
+    file_fields = Fields(log, LABEL, "", data)
+    crosses_russia = file_fields.text_list("crosses_russia")
+    for route_id in crosses_russia:
         if route_id not in network.routes:
-            log.add(label, "", "crosses_russia", f"{route_id!r} is not a route id of the registry")
-    markets = tuple(data.get("markets") or [])
-    if not any(e.start == SOURCE for e in edges.values()):
-        log.add(label, "", "edges", f"no edge leaves {SOURCE!r}")
-    for market in markets:
+            file_fields.problem("crosses_russia", f"{route_id!r} is not a route id of the registry")
+    markets = file_fields.text_list("markets")
+    edges_read = isinstance(data.get("edges"), list)  # else noted once; what is reached is not checked
+    if edges_read and not any(e.start == SOURCE for e in edges.values()):
+        file_fields.problem("edges", f"no edge leaves {SOURCE!r}")
+    for market in markets if edges_read else ():
         if not any(e.end == market for e in edges.values()):
-            log.add(label, market, "markets", "no edge reaches this market")
-    volumes = _volumes(data.get("volumes"), edges, markets, network, label, log)
-    tolerance = _capacity(supply.get("tolerance"))
-    if tolerance in (None, False) or not supply.get("tolerance_reason"):
-        log.add(label, "supply", "tolerance", "needs a non-negative number (Mt) and its reason (tolerance_reason)")
+            log.add(LABEL, market, "markets", "no edge reaches this market")
+    volumes = _volumes(data.get("volumes"), edges if edges_read else None, markets, network, log)
+    tolerance = supply_fields.number("tolerance", unit="Mt")
+    tolerance_reason = supply_fields.text("tolerance_reason")
     known = sum(v.value or 0 for v in volumes)
-    if supply_value and tolerance not in (None, False) and not 0 <= supply_value - known <= tolerance + 1e-9:
-        log.add(label, "volumes", "value", f"the route volumes sum to {known:.1f} Mt, not within {tolerance:g} Mt "
-                                            f"below the supply of {supply_value:g} Mt")
+    if supply_value and tolerance is not None and not 0 <= supply_value - known <= tolerance + 1e-9:
+        log.add(LABEL, "volumes", "value", f"the route volumes sum to {known:.1f} Mt, not within {tolerance:g} Mt "
+                                           f"below the supply of {supply_value:g} Mt")
     return OilNetwork(
-        supply=float(supply_value or 0), supply_label=str(supply.get("label", "")),
-        supply_sources=_sources(supply.get("sources"), label, "supply", log), markets=markets,
-        crosses_russia=frozenset(data.get("crosses_russia") or ()), edges=edges, switches=switches,
-        volumes=volumes, supply_tolerance=float(tolerance or 0), tolerance_reason=str(supply.get("tolerance_reason", "")))
+        supply=supply_value or 0.0, supply_label=supply_fields.text("label", required=False),
+        supply_sources=supply_fields.sources(required=True, what="the supply"), markets=markets,
+        crosses_russia=frozenset(crosses_russia), edges=edges, switches=switches, volumes=volumes,
+        supply_tolerance=tolerance or 0.0, tolerance_reason=tolerance_reason)
 
 
-def _volumes(raw_list: Any, edges: Mapping[str, FlowEdge], markets: tuple[str, ...], network: Network,
-             label: str, log: ProblemLog) -> tuple[RouteVolume, ...]:
-    """Each export route's recent volume. Every route that reaches a market needs one, so that today's
-    split is the sources' and never the solver's."""
-    volumes = []
-    for index, raw in enumerate(raw_list or []):
-        where = f"volumes[{index}]"
-        if not isinstance(raw, dict) or raw.get("route") not in network.routes:
-            log.add(label, where, "route", "must name a route of the registry")
+def _object(data: Mapping[str, Any], name: str, label: str, where: str, log: ProblemLog) -> Mapping[str, Any]:
+    """A field that holds an object; anything else is noted, and read as an empty one."""
+    value = data.get(name)
+    if isinstance(value, dict):
+        return value
+    log.add(label, where, name, "is missing" if value is None else f"must be an object, not {value!r}")
+    return {}
+
+
+def _edges(raw: Any, network: Network, log: ProblemLog) -> dict[str, FlowEdge]:
+    edges: dict[str, FlowEdge] = {}
+    seen: set[str] = set()
+    for index, item in records(raw, LABEL, "", "edges", log):
+        fields = Fields(log, LABEL, record_name(item, index), item)
+        edge_id = fields.identifier(seen)
+        if not edge_id:
             continue
-        value = _capacity(raw.get("value"))
-        if value is False:
-            log.add(label, where, "value", f"{raw.get('value')!r} must be a non-negative number (Mt) or null")
-            value = None
-        if not isinstance(raw.get("year"), int):
-            log.add(label, where, "year", "a volume needs the year it was carried")
-        sources = _sources(raw.get("sources"), label, where, log)
-        if value is not None and not sources:
-            log.add(label, where, "sources", "a volume needs its source")
-        volumes.append(RouteVolume(raw["route"], value, raw.get("year") or 0, str(raw.get("label", "")), sources))
-    exits = {e.route for e in edges.values() if e.end in markets}
+        capacity = fields.number("capacity", required=False, unit="Mt/y, or null for none")
+        basis = fields.choice("basis", BASES)
+        if basis == "unbounded" and capacity is not None:
+            fields.problem("basis", "an unbounded edge has no capacity")
+        route = fields.text("route", required=False)
+        if route and route not in network.routes:
+            fields.problem("route", f"{route!r} is not in the route registry")
+        legs = fields.text_list("legs", required=False)
+        for leg in legs:
+            if leg not in network.legs:
+                fields.problem("legs", f"{leg!r} is not in the route registry")
+        edges[edge_id] = FlowEdge(
+            id=edge_id, start=fields.text("from"), end=fields.text("to"), capacity=capacity, route=route, legs=legs,
+            basis=basis, label=fields.text("label", required=False) or edge_id,
+            sources=fields.sources(required=capacity is not None, what="a capacity"),
+            expandable_to=fields.number("expandable_to", required=False, unit="Mt/y"),
+            what_if=fields.text("what_if", required=False))
+    return edges
+
+
+def _switches(raw: Any, edges: Mapping[str, FlowEdge], log: ProblemLog) -> dict[str, Switch]:
+    switches: dict[str, Switch] = {}
+    seen: set[str] = set()
+    for index, item in records(raw, LABEL, "", "switches", log):
+        fields = Fields(log, LABEL, record_name(item, index), item)
+        switch_id = fields.identifier(seen)
+        switched = fields.text_list("edges")
+        missing = [e for e in switched if e not in edges]
+        if missing:
+            fields.problem("edges", f"names unknown edges {missing}")
+        if switch_id:
+            switches[switch_id] = Switch(switch_id, fields.text("label", required=False) or switch_id, switched)
+    return switches
+
+
+def _volumes(raw: Any, edges: Mapping[str, FlowEdge] | None, markets: tuple[str, ...], network: Network,
+             log: ProblemLog) -> tuple[RouteVolume, ...]:
+    """Each export route's recent volume. Every route that reaches a market needs one, so that today's
+    split is the sources' and never the solver's (not checked when the edges could not be read: None)."""
+    volumes = []
+    for index, item in records(raw, LABEL, "", "volumes", log):
+        fields = Fields(log, LABEL, f"volumes[{index}]", item)
+        route = fields.text("route")
+        if route and route not in network.routes:
+            fields.problem("route", f"{route!r} is not a route of the registry")
+        value = fields.number("value", required=False, unit="Mt, or null if none is published")
+        year = fields.whole_number("year", "the year it was carried")
+        sources = fields.sources(required=value is not None, what="a volume")
+        if route in network.routes:
+            volumes.append(RouteVolume(route, value, year or 0, fields.text("label", required=False), sources))
     named = [v.route for v in volumes]
-    for route in sorted(exits - set(named)):
-        log.add(label, "volumes", "route", f"export route {route!r} has no volume (give null if none is published)")
     for route in sorted({r for r in named if named.count(r) > 1}):
-        log.add(label, "volumes", "route", f"{route!r} has more than one volume")
+        log.add(LABEL, "volumes", "route", f"{route!r} has more than one volume")
+    if edges is None:
+        return tuple(volumes)
+    exits = {e.route for e in edges.values() if e.end in markets}
+    for route in sorted(exits - set(named)):
+        log.add(LABEL, "volumes", "route", f"export route {route!r} has no volume (give null if none is published)")
     for route in sorted(set(named) - exits):
-        log.add(label, "volumes", "route", f"{route!r} does not reach a market in the network")
+        log.add(LABEL, "volumes", "route", f"{route!r} does not reach a market in the network")
     return tuple(volumes)
 
 
 def load_timeline(path: Path, oil: OilNetwork | None, network: Network, log: ProblemLog) -> tuple[TimelineEvent, ...]:
-    label = "geodata/events.json"
-    data = read_object(path, label, log)
+    data = read_object(path, TIMELINE_LABEL, log)
     if data is None:
         return ()
     events = []
-    for index, raw in enumerate(data.get("events") or []):
-        where = raw.get("id", f"#{index}") if isinstance(raw, dict) else f"#{index}"
-        if not isinstance(raw, dict) or not raw.get("id") or not raw.get("date") or not raw.get("title"):
-            log.add(label, where, "", "an event needs an id, a date and a title")
+    seen: set[str] = set()
+    for index, item in records(data.get("events"), TIMELINE_LABEL, "", "events", log):
+        fields = Fields(log, TIMELINE_LABEL, record_name(item, index), item)
+        event_id, date, title = fields.identifier(seen), fields.text("date"), fields.text("title")
+        kind_known = item.get("kind") in EVENT_KINDS
+        kind = fields.choice("kind", EVENT_KINDS)
+        off, caps = _scenario(fields, "effect", oil, lowers_only=True)
+        what_if_off, what_if_caps = _scenario(fields, "what_if", oil, lowers_only=False)
+        if kind_known:  # an unknown kind is one problem, not followed by the rules of a kind it is not
+            _check_kind(fields, kind)
+        place = fields.text("place")
+        if place and place not in network.nodes:
+            fields.problem("place", f"{place!r} is not a place of the route registry")
+        sources = fields.sources(required=True, what="an event")
+        if not (event_id and date and title):
             continue
-        kind = raw.get("kind")
-        if kind not in EVENT_KINDS:
-            log.add(label, where, "kind", f"{kind!r} is not one of {', '.join(EVENT_KINDS)}")
-        off, caps = _scenario(raw.get("effect"), oil, label, where, "effect", log)
-        what_if_off, what_if_caps = _scenario(raw.get("what_if"), oil, label, where, "what_if", log)
-        if kind not in CHANGES_NETWORK and (off or caps):
-            log.add(label, where, "effect", f"a {kind!r} event changes nothing in the network: put a scenario in what_if")
-        if kind in CHANGES_NETWORK and not (off or caps):
-            log.add(label, where, "effect", f"an {kind!r} event needs what it switched off or capped")
-        if kind == "outage" and caps and not off:
-            log.add(label, where, "kind", "an event that only caps capacities is a 'cap'")
-        if kind in CHANGES_NETWORK and "duration" not in raw:
-            log.add(label, where, "duration", "say how long it lasted (or that no source says)")
-        if (what_if_off or what_if_caps) and kind != "target":
-            log.add(label, where, "what_if", "only a target has a what-if")
-        sources = _sources(raw.get("sources"), label, where, log)
-        if not sources:
-            log.add(label, where, "sources", "an event needs its source")
-        if raw.get("place") not in network.nodes:
-            log.add(label, where, "place", f"{raw.get('place')!r} is not a place of the route registry")
         changes = kind in CHANGES_NETWORK
         events.append(TimelineEvent(
-            raw["id"], raw["date"], raw["title"], off if changes else (), caps if changes else (), sources,
-            str(raw.get("place")), kind=str(kind), duration=str(raw.get("duration", "")), note=str(raw.get("note", "")),
-            stated=str(raw.get("stated", "")), what_if_off=what_if_off, what_if_capacities=what_if_caps))
+            event_id, date, title, off if changes else (), caps if changes else (), sources, place, kind=kind,
+            duration=fields.text("duration", required=False), note=fields.text("note", required=False),
+            stated=fields.text("stated", required=False), what_if_off=what_if_off, what_if_capacities=what_if_caps))
     return tuple(sorted(events, key=lambda e: (e.date, e.id)))
 
 
-def _scenario(raw: Any, oil: OilNetwork | None, label: str, where: str, field_name: str,
-              log: ProblemLog) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...]]:
-    raw = raw if isinstance(raw, dict) else {}
-    off = tuple(sorted(str(s) for s in raw.get("off", [])))
-    caps = []
-    for edge, value in (raw.get("cap") or {}).items():
-        number = _capacity(value)
-        if number in (None, False):
-            log.add(label, where, f"{field_name}.cap", f"{edge}: {value!r} must be a non-negative number (Mt/y)")
-            continue
-        caps.append((str(edge), number))
+def _check_kind(fields: Fields, kind: str) -> None:
+    """What an event of each kind may do: only an outage or a cap changes the network, only a target
+    has a what-if. Read from what the event names, well-formed or not (that is noted apart)."""
+    effect, what_if = (fields.props.get(name) if isinstance(fields.props.get(name), dict) else {}
+                       for name in ("effect", "what_if"))
+    switches_off, capped = bool(effect.get("off")), bool(effect.get("cap"))
+    if kind not in CHANGES_NETWORK and (switches_off or capped):
+        fields.problem("effect", f"a {kind!r} event changes nothing in the network: put a scenario in what_if")
+    if kind in CHANGES_NETWORK and not (switches_off or capped):
+        fields.problem("effect", f"an {kind!r} event needs what it switched off or capped")
+    if kind == "outage" and capped and not switches_off:
+        fields.problem("kind", "an event that only caps capacities is a 'cap'")
+    if kind in CHANGES_NETWORK and "duration" not in fields.props:
+        fields.problem("duration", "say how long it lasted (or that no source says)")
+    if (what_if.get("off") or what_if.get("cap")) and kind != "target":
+        fields.problem("what_if", "only a target has a what-if")
+
+
+def _scenario(fields: Fields, name: str, oil: OilNetwork | None,
+              lowers_only: bool) -> tuple[tuple[str, ...], tuple[tuple[str, float], ...]]:
+    """An event's {off: [switch ids], cap: {edge id: Mt/y}}; `lowers_only`: what happened can only lower
+    a capacity (a what-if may raise one)."""
+    raw = fields.props.get(name)
+    if raw is None:
+        return (), ()
+    if not isinstance(raw, dict):
+        fields.problem(name, "must be an object with off (switch ids) and cap (edge id: Mt/y)")
+        return (), ()
+    scenario = Fields(fields.log, fields.file, fields.feature, raw, prefix=f"{fields.prefix}{name}.")
+    off = tuple(sorted(scenario.text_list("off", required=False)))
+    raw_caps = raw.get("cap") or {}
+    if not isinstance(raw_caps, dict):
+        scenario.problem("cap", "must be an object of edge id: Mt/y")
+        raw_caps = {}
+    capped = Fields(fields.log, fields.file, fields.feature, raw_caps, prefix=f"{scenario.prefix}cap.")
+    caps = tuple(sorted((edge, value) for edge in raw_caps if (value := capped.number(edge, unit="Mt/y")) is not None))
     if oil:
         for switch in off:
             if switch not in oil.switches:
-                log.add(label, where, f"{field_name}.off", f"{switch!r} is not a switch of the oil network")
+                scenario.problem("off", f"{switch!r} is not a switch of the oil network")
         for edge, value in caps:
             if edge not in oil.edges:
-                log.add(label, where, f"{field_name}.cap", f"{edge!r} is not an edge of the oil network")
-            elif field_name == "effect" and value > (oil.edges[edge].capacity or 0):
-                log.add(label, where, f"{field_name}.cap", f"{edge}: an event can only lower a capacity, and "
-                                                           f"{value:g} is above {oil.edges[edge].capacity} Mt/y")
-    return off, tuple(sorted(caps))
+                scenario.problem("cap", f"{edge!r} is not an edge of the oil network")
+            elif lowers_only and (capacity := oil.edges[edge].capacity) is not None and value > capacity:
+                capped.problem(edge, f"an event can only lower a capacity, and {value:g} is above {capacity:g} Mt/y")
+    return off, caps
