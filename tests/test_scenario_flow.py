@@ -8,7 +8,8 @@ from types import MappingProxyType
 import pytest
 
 from dashboard.registry.model import Source
-from dashboard.scenario.flow import Scenario, export_capacity, hhi, hhi_bounds, scenario_for_event, what_if_for_event
+from dashboard.scenario.flow import (Scenario, export_capacity, hhi, hhi_bounds, scenario_for_event, solve,
+                                     what_if_for_event)
 from dashboard.scenario.network import FlowEdge, OilNetwork, RouteVolume, Switch
 
 SRC = (Source("test", "https://example.org"),)
@@ -36,6 +37,7 @@ def routes_of(bound):
 TWO_ROUTES = [edge("in", "kz_oil", "hub", None), edge("e1", "hub", "m1", 60, "r1"), edge("e2", "hub", "m2", 30, "r2")]
 TODAY = {"r1": 50.0, "r2": 10.0}
 CUT_R1 = (Switch("s1", "r1 out", ("e1",)),)
+_SOLVE = solve  # the solver itself, for the tests that count its calls
 
 
 def test_today_is_the_volumes_not_a_flow_the_solver_picks():
@@ -201,3 +203,38 @@ def test_results_do_not_depend_on_the_order_of_the_data(app_data, seed):
     scenarios += [scenario_for_event(e) for e in app_data.timeline]
     for scenario in scenarios:
         assert export_capacity(shuffled(oil, seed), scenario) == export_capacity(oil, scenario)
+
+
+def test_a_scenario_is_solved_once_whoever_asks(monkeypatch):
+    """A click restyles the map and renders the panels, each asking for the view's result: the second
+    ask, with an equal scenario (a new View decoded from the same URL gives a new, equal one), is
+    answered without solving."""
+    from dashboard.scenario import flow
+
+    solved = []
+    monkeypatch.setattr(flow, "solve", lambda *args, **kwargs: solved.append(args) or _SOLVE(*args, **kwargs))
+    net = network(TWO_ROUTES, supply=60, volumes=TODAY, switches=CUT_R1)
+    first = export_capacity(net, Scenario(off=frozenset({"s1"})))
+    assert len(solved) == 2  # the floor and the ceiling
+    assert export_capacity(net, Scenario(off=frozenset({"s1"}))) is first
+    assert len(solved) == 2
+    export_capacity(net, Scenario())
+    assert len(solved) == 4, "another scenario is solved"
+    export_capacity(replace(net), Scenario(off=frozenset({"s1"})))
+    assert len(solved) == 6, "another network, equal or not, is solved"
+
+
+def test_the_map_and_the_panels_share_one_solve(app_data, monkeypatch):
+    from dashboard.figure.map_figure import restyle_for_view, scenario_result
+    from dashboard.scenario import flow
+    from dashboard.view import View
+
+    solved = []
+    monkeypatch.setattr(flow, "solve", lambda *args, **kwargs: solved.append(args) or _SOLVE(*args, **kwargs))
+    oil = replace(app_data.oil)  # a network of its own, so no earlier test has solved it
+    view = View(off=frozenset({"cpc_terminal"}))
+    restyled = restyle_for_view(app_data.registry, app_data.corpus, view, oil, app_data.corridor)
+    assert len(solved) == 2
+    assert scenario_result(View(off=frozenset({"cpc_terminal"})), oil) is scenario_result(view, oil)
+    assert restyle_for_view(app_data.registry, app_data.corpus, view, oil, app_data.corridor) == restyled
+    assert len(solved) == 2

@@ -17,6 +17,7 @@ which network simplex needs to be exact."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 
 import networkx as nx
@@ -206,7 +207,35 @@ def solve(network: OilNetwork, graph: nx.DiGraph, with_binds: bool) -> Bound:
                  binds=tuple(sorted(binds)), supply_binds=supply_binds)
 
 
+class _Loaded:
+    """An oil network as a cache key, by identity: it is loaded once and never changed, and its edges
+    and switches are mappings, which have no hash. The key holds the network, so while an entry lives
+    no other network can take its id."""
+
+    __slots__ = ("network",)
+
+    def __init__(self, network: OilNetwork):
+        self.network = network
+
+    def __hash__(self) -> int:
+        return id(self.network)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Loaded) and other.network is self.network
+
+
 def export_capacity(network: OilNetwork, scenario: Scenario = Scenario()) -> FlowResult:
+    """The scenario's floor and ceiling. A pure function of a frozen network and a hashable scenario,
+    so each is solved once: a click restyles the map and renders the panels, and both ask for the
+    same view's result."""
+    return _solved(_Loaded(network), scenario)
+
+
+# Bounded: a scenario comes from the URL (any switches, any capacities in their ranges), and each
+# result is a few hundred bytes.
+@lru_cache(maxsize=256)
+def _solved(loaded: _Loaded, scenario: Scenario) -> FlowResult:
+    network = loaded.network
     volumes = network.volume_of
     floor = solve(network, build_graph(network, scenario, route_limits=dict(volumes)), with_binds=False)
     ceiling = solve(network, build_graph(network, scenario), with_binds=True)
