@@ -3,16 +3,12 @@ source. Pure: the Compare tab renders these rows, its CSV download carries them 
 
 from __future__ import annotations
 
-import re
-
 from dashboard.appdata import RUSSIA, AppData
 from dashboard.compare_columns import COLUMNS, SORT_KEYS, SOURCE_COLUMNS, TABLE_COLUMNS  # noqa: F401
 from dashboard.figure.map_figure import trace_keys, trace_visible
 from dashboard.registry.model import Figure, Route, Source
 from dashboard.view import View
 
-VOLUME_METRIC = re.compile(r"volume|cargo|throughput|shipments|exports|via BTC|toward BTC|into CPC|carried",
-                           re.IGNORECASE)
 UNIT_COLUMNS = (("capacity_mt_y", "Mt/y"), ("capacity_bbl_d", "bbl/d"), ("capacity_bcm_y", "bcm/y"),
                 ("capacity_teu", "TEU"))
 
@@ -22,16 +18,16 @@ def _sources_text(sources: tuple[Source, ...]) -> str:
 
 
 def recent_volume(route: Route) -> Figure | None:
-    """The latest annual volume in tonnes the route's figures give (not a capacity, not a target)."""
+    """The latest volume in tonnes the route's figures say it carried: a flow (its kind, in the data),
+    never a capacity, a target or an agreement that happens to be in tonnes."""
     volumes = [f for f in route.figures
-               if f.value is not None and f.unit.startswith("Mt") and not f.unit.startswith("Mt/y")
-               and VOLUME_METRIC.search(f.metric) and "target" not in f.metric and "plan" not in f.metric
+               if f.kind == "flow" and f.value is not None and f.unit.startswith("Mt") and not f.unit.startswith("Mt/y")
                and f.as_of[:4].isdigit()]
     return max(volumes, key=lambda f: f.as_of) if volumes else None
 
 
 def transit_time(route: Route) -> Figure | None:
-    times = [f for f in route.figures if f.unit.startswith("days") and "transit" in f.metric]
+    times = [f for f in route.figures if f.kind == "time" and f.unit.startswith("days")]
     return max(times, key=lambda f: f.as_of) if times else None
 
 

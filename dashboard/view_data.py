@@ -22,8 +22,8 @@ def _sources(sources: tuple[Source, ...]) -> list[dict]:
 def _figure(figure: Figure | None) -> dict | None:
     if figure is None:
         return None
-    return {"metric": figure.metric, "value": figure.value, "value_text": figure.value_text, "unit": figure.unit,
-            "as_of": figure.as_of, "confidence": figure.confidence, "note": figure.note,
+    return {"metric": figure.metric, "kind": figure.kind, "value": figure.value, "value_text": figure.value_text,
+            "unit": figure.unit, "as_of": figure.as_of, "confidence": figure.confidence, "note": figure.note,
             "sources": _sources(figure.sources)}
 
 

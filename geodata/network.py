@@ -51,11 +51,12 @@ def _as_of(year: Any) -> str:
     return str(year) if year not in (None, "") else UNDATED
 
 
-def _figure(metric: str, value: Any, unit: str | None, year: Any, sources: list[dict[str, str]],
+def _figure(metric: str, kind: str, value: Any, unit: str | None, year: Any, sources: list[dict[str, str]],
             confidence: str | None = None, note: str | None = None) -> dict[str, Any]:
     numeric = value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
     return {
         "metric": metric,
+        "kind": kind,
         "value": numeric,
         "value_text": f"{value:,}" if numeric is not None else str(value),
         "unit": unit or "",
@@ -90,14 +91,15 @@ def route_record(spec: dict[str, Any], fact: dict[str, Any], titles: dict[str, s
     """One route's properties: the authored spec (legs, status) joined with its fact-sheet entry."""
     length = None
     if fact.get("length_km") is not None:
-        length = _figure("length (published)", fact["length_km"], "km", fact.get("length_year"),
+        length = _figure("length (published)", "length", fact["length_km"], "km", fact.get("length_year"),
                          _source_records(fact.get("length_sources"), titles), note=fact.get("length_note"))
     cap = fact.get("capacity") or {}
     capacity = None
     if cap.get("value") is not None:
-        capacity = _figure("capacity", cap["value"], cap.get("unit"), cap.get("year"), _source_records(cap.get("source"), titles), note=cap.get("note"))
+        capacity = _figure("capacity", "capacity", cap["value"], cap.get("unit"), cap.get("year"),
+                           _source_records(cap.get("source"), titles), note=cap.get("note"))
     figures = [
-        _figure(f["metric"], f["value"], f.get("unit"), f.get("year"), _source_records(f.get("source"), titles),
+        _figure(f["metric"], f["kind"], f["value"], f.get("unit"), f.get("year"), _source_records(f.get("source"), titles),
                 f.get("confidence"), f.get("note"))
         for f in fact.get("figures", [])
     ]
@@ -149,6 +151,10 @@ def build_network(network_toml: Path, facts_json: Path, facts_md: Path, out_dir:
     unknown += [(r["id"], "fact sheet entry") for r in routes if r["id"] not in facts]
     if unknown:
         raise SystemExit(f"{network_toml}: references to nothing: {unknown}")
+    unclassified = [(route_id, f["metric"]) for route_id, fact in facts.items() for f in fact.get("figures", [])
+                    if not f.get("kind")]
+    if unclassified:
+        raise SystemExit(f"{facts_json}: figures without their kind (what they measure): {unclassified}")
 
     used_by: dict[str, list[str]] = {leg_id: [] for leg_id in legs}
     for route in routes:

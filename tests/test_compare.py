@@ -3,6 +3,8 @@
 import csv
 import io
 
+import pytest
+
 from dashboard.compare import (comparison_rows, mode_changes, next_sort, recent_volume,
                                sort_rows, to_csv)
 from dashboard.compare import COLUMNS, SOURCE_COLUMNS
@@ -87,3 +89,50 @@ def test_csv_carries_every_column_and_source(app_data):
     table = list(csv.reader(io.StringIO(text)))
     assert table[0][:3] == ["Route", "Commodity", "Status"] and "Capacity source" in table[0]
     assert len(table) == 1 + len(app_data.registry.network.routes)
+
+
+def _figure(metric, kind, value, unit, as_of):
+    from dashboard.registry.model import Figure, Source
+    return Figure(metric, value, f"{value}", unit, as_of, (Source("a source", "https://example.org"),), kind)
+
+
+@pytest.mark.parametrize("figures, expected", [
+    # A flow is chosen by its kind, whatever its metric says (the label regex missed 'deliveries').
+    ([_figure("deliveries to Germany", "flow", 2.1, "Mt", "2025")], "deliveries to Germany"),
+    # A capacity, a target or an agreement in tonnes is not a volume carried, however recent.
+    ([_figure("cargo", "flow", 4.1, "Mt", "2024"), _figure("World Bank scenario volume", "target", 11, "Mt", "2030")],
+     "cargo"),
+    ([_figure("shipments", "flow", 1.0, "Mt", "2023"), _figure("SPM loading", "capacity", 3.5, "Mt", "2025")],
+     "shipments"),
+    ([_figure("volume offered", "agreement", 5, "Mt", "2025")], None),
+    # A rate in Mt/y, an undated figure and a volume given in words are left out.
+    ([_figure("throughput (run-rate)", "flow", 11, "Mt/y", "2025"), _figure("volume", "flow", 1, "Mt", "undated")],
+     None),
+    ([_figure("volume", "flow", None, "Mt", "2025"), _figure("volume", "flow", 2.0, "Mt", "2021")], "volume"),
+])
+def test_recent_volume_is_a_flow_by_the_datas_kind(app_data, figures, expected):
+    from dataclasses import replace
+    route = replace(app_data.registry.network.routes["cpc"], figures=tuple(figures))
+    volume = recent_volume(route)
+    assert (volume.metric if volume else None) == expected
+
+
+def test_transit_time_is_a_time_not_a_detours_extra_days(app_data):
+    from dataclasses import replace
+
+    from dashboard.compare import transit_time
+    route = replace(app_data.registry.network.routes["northern_corridor"],
+                    figures=(_figure("transit time China-Europe", "time", None, "days", "2023"),
+                             _figure("Cape diversion penalty", "change", None, "days", "2024")))
+    assert transit_time(route).metric == "transit time China-Europe"
+
+
+def test_the_shipped_volumes_and_times_are_what_the_sources_say_was_carried(app_data):
+    rows = {r["id"]: r for r in comparison_rows(app_data, View())}
+    assert rows["druzhba_kazakh_oil_germany"]["recent_volume"] == "2.1 Mt (approx.) (2025)"
+    assert rows["aktau_makhachkala"]["recent_volume"] == "2.2 Mt (2025)"
+    assert rows["northern_corridor"]["transit_time"].startswith("12-18 days")
+    routes = app_data.registry.network.routes
+    for route in routes.values():
+        volume = recent_volume(route)
+        assert volume is None or volume.kind == "flow", route.id

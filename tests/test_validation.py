@@ -119,3 +119,27 @@ def test_a_malformed_record_of_the_networks_is_one_named_problem(app_data, tmp_p
     load_timeline(tmp_path / "events.json", oil, network, log)
     load_corridor_network(tmp_path / "corridor_network.json", network, log)
     assert [str(p) for p in log.problems] == [expected]
+
+
+def _route_figure(route_id, field, change):
+    from tests.conftest import feature
+
+    def edit(collection):
+        figure = feature(collection, route_id)["properties"][field]
+        change(figure[0] if isinstance(figure, list) else figure)
+    return edit
+
+
+@pytest.mark.parametrize("field, change, expected", [
+    ("figures", lambda f: f.update(kind="volume"),
+     "feature 'cpc': field 'figures[0].kind': 'volume' is not one of capacity, flow, target, agreement, length, "
+     "time, share, change, date"),
+    ("figures", lambda f: f.pop("kind"),
+     "feature 'cpc': field 'figures[0].kind': None is not one of capacity, flow, target, agreement, length, time, "
+     "share, change, date"),
+    ("capacity", lambda f: f.update(kind="flow"), "feature 'cpc': field 'capacity.kind': the route's capacity is a "
+                                                  "capacity, not a flow"),
+])
+def test_a_figure_says_what_it_measures(data_copy, field, change, expected):
+    edit_json(data_copy.routes / "routes.geojson", _route_figure("cpc", field, change))
+    assert problems_of(data_copy) == [f"geodata/routes/routes.geojson: {expected}"]

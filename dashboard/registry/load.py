@@ -14,8 +14,8 @@ from typing import Any, Mapping
 from dashboard.paths import DataPaths
 from dashboard.registry.layers import AREA_LAYERS
 from dashboard.registry.model import (
-    COMMODITIES, CONFIDENCES, MODES, NODE_KINDS, STATUSES, CountryShape, Event, Figure, Leg, Network, Node, Route,
-    Source, TransitDifference, frozen_mapping, read_sources,
+    COMMODITIES, CONFIDENCES, FIGURE_KINDS, MODES, NODE_KINDS, STATUSES, CountryShape, Event, Figure, Leg, Network,
+    Node, Route, Source, TransitDifference, frozen_mapping, read_sources,
 )
 from dashboard.registry.positions import PublishedPosition, load_published_positions
 from dashboard.registry.problems import ProblemLog
@@ -62,7 +62,8 @@ class _RouteFields(Fields):
             return ()
         return read_sources(value, name, self.problem, blank_url_allowed=True)
 
-    def figure(self, value: Any, name: str, required: bool = False) -> Figure | None:
+    def figure(self, value: Any, name: str, required: bool = False, kind: str = "") -> Figure | None:
+        """A figure of the route; `kind`: the one kind the field holds (a route's capacity is a capacity)."""
         if value is None:
             if required:
                 self.problem(name, "is missing")
@@ -78,11 +79,15 @@ class _RouteFields(Fields):
         for key in ("metric", "value_text", "as_of"):
             if not isinstance(value.get(key), str) or not value[key].strip():
                 self.problem(f"{name}.{key}", "is missing")
+        figure_kind = Fields(self.log, self.file, self.feature, value, prefix=f"{name}.").choice("kind", FIGURE_KINDS)
+        if kind and value.get("kind") in FIGURE_KINDS and value["kind"] != kind:
+            self.problem(f"{name}.kind", f"the route's {name} is a {kind}, not a {value['kind']}")
         sources = self.cited(value.get("sources"), f"{name}.sources")
         if not sources:
             self.problem(f"{name}.sources", f"figure {value.get('metric')!r} has no source")
         return Figure(metric=str(value.get("metric", "")), value=number, value_text=str(value.get("value_text", "")),
                       unit=str(value.get("unit") or ""), as_of=str(value.get("as_of", "")), sources=sources,
+                      kind=figure_kind,
                       confidence=str(value.get("confidence") or ""), note=str(value.get("note") or ""))
 
 
@@ -179,7 +184,8 @@ def load_routes(features: list[dict], label: str, legs: Mapping[str, Leg], decla
             status_sources=fields.cited(props.get("status_sources"), "status_sources"),
             operator=fields.text("operator", False),
             published_transit_countries=fields.text_list("published_transit_countries"), leg_ids=leg_ids,
-            length=fields.figure(props.get("length"), "length"), capacity=fields.figure(props.get("capacity"), "capacity"),
+            length=fields.figure(props.get("length"), "length", kind="length"),
+            capacity=fields.figure(props.get("capacity"), "capacity", kind="capacity"),
             figures=tuple(f for i, raw in enumerate(raw_figures) if (f := fields.figure(raw, f"figures[{i}]", True))),
             events=tuple(events), sources=fields.cited(props.get("sources"), "sources"),
             main_line=fields.text_list("main_line"), transit_differs=fields.transit_difference("transit_differs"),

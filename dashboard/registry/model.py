@@ -12,6 +12,13 @@ STATUSES = ("operating", "expanding", "planned", "disrupted")
 CONFIDENCES = ("sourced", "approximate", "unsourced")
 NODE_KINDS = ("port", "terminal", "border", "junction", "field", "pump station")
 UNDATED = "undated"
+# What a figure measures, said in the data so that nothing guesses it from the metric's words. A
+# capacity (what a line, port or plant can carry or handle) is not a flow (what it carried, shipped
+# or delivered), and a target (a plan, aim, forecast or scenario) or an agreement (what a contract or
+# an offer allows) is neither; then a length, a time (a transit time), a share (of a total), a change
+# (a difference from an earlier period or from another way: a fall in volumes, a detour's extra
+# days) and a date (when something began).
+FIGURE_KINDS = ("capacity", "flow", "target", "agreement", "length", "time", "share", "change", "date")
 
 
 @dataclass(frozen=True)
@@ -28,6 +35,7 @@ class Figure:
     unit: str
     as_of: str  # a year or date, or UNDATED when the source gives none
     sources: tuple[Source, ...]
+    kind: str  # one of FIGURE_KINDS
     confidence: str = ""
     note: str = ""
 
