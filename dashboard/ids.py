@@ -72,8 +72,12 @@ COMPARE_SECTION = "compare-section"  # the Compare tab, built when first opened 
 STATEMENT_FILTER = "statement-filter"  # pattern-matching type: {"type": STATEMENT_FILTER, "id": View field}
 STATEMENT_ACTION = "statement-action"  # pattern-matching type: id "first", "prev", "next", "last" or "clear"
 STATEMENT_LIST = "statement-list"  # the cards of the page shown
-STATEMENT_LIST_REST = "statement-list-rest"  # the page's cards after the first screen, when asked for
-STATEMENT_MORE = "statement-more"  # asks for them
+# The page's cards after the first screen, and the button that asks for them: pattern-matching ids
+# (callbacks match every(type)), as they are on the page only while the list shows its first screen.
+STATEMENT_LIST_REST = "statement-list-rest"
+STATEMENT_MORE = "statement-more"
+REST_OF_PAGE = {"type": STATEMENT_LIST_REST, "id": "page"}
+MORE_BUTTON = {"type": STATEMENT_MORE, "id": "page"}
 STATEMENT_SUMMARY = "statement-summary"
 STATEMENT_PAGER = "statement-pager"  # "page 2 of 47"
 STATEMENT_TIMELINE = "statement-timeline"

@@ -94,8 +94,11 @@ def test_every_quoted_span_is_a_statement_with_its_speaker_or_a_warning(data_cop
 
 
 def test_the_dashboard_starts_with_the_new_articles_and_shows_markup_as_text(data_copy):
+    from plotly.utils import PlotlyJSONEncoder
+
     from dashboard.app import create_app
     from dashboard.config import AppConfig
+    from dashboard.ui.panels import FIRST_SCREEN, statement_list_rest, view_results
 
     for name, (text, speakers, _) in ARTICLES.items():
         write_article(data_copy.seeds, name, text, speakers)
@@ -116,6 +119,9 @@ def test_the_dashboard_starts_with_the_new_articles_and_shows_markup_as_text(dat
             walk(node.get("props", {}).get("children"))
 
     walk(json.loads(app.server.test_client().get("/_dash-layout").get_data(as_text=True)))
+    # The page is served with the first screen of cards; the rest of its first page, as the button brings it.
+    found, page = view_results(data.corpus.index, View())
+    walk(json.loads(json.dumps(statement_list_rest(data, page, FIRST_SCREEN), cls=PlotlyJSONEncoder)))
     assert "<script>alert(1)</script> is not a plan" in texts  # a text child, which React never runs
     assert any("speaker not identified" in text for text in texts)
     assert "Script" not in types

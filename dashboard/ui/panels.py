@@ -7,7 +7,6 @@ in an article is shown, never executed. No Markdown, no dangerously_allow_html, 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import Callable
 
 from dash import dcc, html
@@ -21,6 +20,7 @@ from dashboard.registry.model import Figure, Route, Source, UNDATED
 from dashboard.statements.model import DIRECT, Article, Statement
 from dashboard.statements.query import (NEWEST, RELEVANCE, Entry, Page, StatementIndex, find, page_of,
                                         page_with)
+from dashboard.statements.timeline import said_periods
 from dashboard.view import STATEMENT_FILTER_FIELDS, View, statement_filters
 
 MISSING_URL = "address not recorded"
@@ -201,19 +201,27 @@ def article_header(article: Article) -> html.Div:
     ])
 
 
+# The cards served with the page: about two screens of them on a phone, where the list runs on below
+# the map (on a desktop the panel's search, filters and timeline come first, and at most two cards are
+# in view), and the seeded article's seven statements whole. The page's other cards come when the
+# reader asks for them (STATEMENT_MORE), so the page is served at one cost whatever the corpus holds.
+FIRST_SCREEN = 7
+
+
 def statements_panel(data: AppData, view: View = View()) -> list:
-    """The statements tab as the page is served: the filters, a timeline, the first page of cards and
-    the pager. Only one page of cards is ever on the page (ui/callbacks/statements.py turns pages),
-    so its cost does not grow with the corpus."""
+    """The statements tab as the page is served: the filters, a timeline, the first screen of the first
+    page of cards and the pager. Only one page of cards is ever on the page (ui/callbacks/statements.py
+    turns pages and brings the rest of the first), so its cost does not grow with the corpus."""
     found, page = view_results(data.corpus.index, view)
     return [
         html.H2("What was said"),
         statement_filters_form(data, view),
         html.Div(statements_timeline(data, found), id=ids.STATEMENT_TIMELINE, className="statement-timeline"),
         html.P(summary_text(page, view), id=ids.STATEMENT_SUMMARY, className="statement-summary", role="status"),
-        html.Div(statement_list(data, page, found), id=ids.STATEMENT_LIST, className="statement-list"),
+        html.Div(statement_list(data, page, found, shown=FIRST_SCREEN), id=ids.STATEMENT_LIST,
+                 className="statement-list"),
         pager(page, view),
-        dcc.Store(id=ids.STATEMENT_LIST_KEY, data=list_key(page, view)),
+        dcc.Store(id=ids.STATEMENT_LIST_KEY, data=list_key(page, view, shown=FIRST_SCREEN)),
     ]
 
 
@@ -222,18 +230,33 @@ def view_results(index: StatementIndex, view: View) -> tuple[tuple[Entry, ...], 
     return found, page_of(found, view.page, view.statement, index)
 
 
-def list_key(page: Page, view: View) -> dict:
-    """What the list shows, and for which filters: it is rebuilt only when this changes, not on every
-    selection."""
-    return {"ids": [e.statement.id for e in page.entries], "pinned": page.pinned.statement.id if page.pinned else None,
-            "filters": repr(statement_filters(view))}
+def list_key(page: Page, view: View, shown: int | None = None) -> dict:
+    """What the list shows, and for which filters: the page's cards, or its first `shown` with the rest
+    to come ("more"). The list is rebuilt only when this changes, not on every selection."""
+    ids_shown = [e.statement.id for e in page.entries[:shown]]
+    return {"ids": ids_shown, "more": len(ids_shown) < len(page.entries),
+            "pinned": page.pinned.statement.id if page.pinned else None, "filters": repr(statement_filters(view))}
+
+
+def list_is_current(shown: dict | None, key: dict, selected: str | None) -> bool:
+    """Whether the list on the page shows what `key` (the whole page's) asks for: the same cards, or the
+    first of them with the rest to come when asked for, unless the selected statement is among the rest
+    (a selected statement is always shown)."""
+    if not shown:
+        return False
+    if shown == key:
+        return True
+    first = shown.get("ids") or []
+    return (bool(shown.get("more")) and shown.get("pinned") == key["pinned"] and shown.get("filters") == key["filters"]
+            and key["ids"][:len(first)] == first and (selected not in key["ids"] or selected in first))
 
 
 def statement_list(data: AppData, page: Page, found: tuple[Entry, ...],
-                   card_class: Callable[[str], str] = lambda statement_id: "statement-card") -> list:
+                   card_class: Callable[[str], str] = lambda statement_id: "statement-card",
+                   shown: int | None = None) -> list:
     """The page's cards, each article's header before its first card, and the selected statement
-    above them when it is on another page or outside the filters."""
-    topic_labels = {t.id: t.label for t in data.corpus.topics}
+    above them when it is on another page or outside the filters. With `shown`, only the first
+    `shown` cards, and a button that brings the others (statement_list_rest)."""
     children = []
     if page.pinned:
         on_page = page_with(found, page.pinned.statement.id)
@@ -241,17 +264,44 @@ def statement_list(data: AppData, page: Page, found: tuple[Entry, ...],
                 else f"The selected statement (on page {on_page}).")
         children.append(html.Div(className="pinned", children=[
             html.P(note, className="pinned-note"),
-            statement_card(page.pinned.statement, page.pinned.article, topic_labels,
+            statement_card(page.pinned.statement, page.pinned.article, topic_labels_of(data),
                            card_class(page.pinned.statement.id)),
             statement_links(data, page.pinned.statement, pinned=True)]))
     if not page.entries:
         children.append(html.P("No statement matches these filters.", className="hint"))
-    previous = None
-    for entry in page.entries:
+    first = page.entries[:shown]
+    children += statement_cards(data, first, card_class)
+    if len(first) < len(page.entries):
+        rest = f"{page.first + len(first)}–{page.first + len(page.entries) - 1}"
+        children.append(html.Div(id=ids.REST_OF_PAGE, children=[
+            html.Button(f"Show this page's other {len(page.entries) - len(first)} statements ({rest})",
+                        id=ids.MORE_BUTTON, n_clicks=0, className="pager-button statement-more")]))
+    return children
+
+
+def statement_list_rest(data: AppData, page: Page, shown: int,
+                        card_class: Callable[[str], str] = lambda statement_id: "statement-card") -> list:
+    """The page's cards after its first `shown`: what the button statement_list ends with brings."""
+    previous = page.entries[shown - 1].article.id if 0 < shown <= len(page.entries) else None
+    return statement_cards(data, page.entries[shown:], card_class, previous)
+
+
+def topic_labels_of(data: AppData) -> dict[str, str]:
+    return {t.id: t.label for t in data.corpus.topics}
+
+
+def statement_cards(data: AppData, entries: tuple[Entry, ...], card_class: Callable[[str], str],
+                    previous_article: str | None = None) -> list:
+    """Each statement's card and its links, each article's header before its first card (none before
+    the first when it continues `previous_article`)."""
+    labels = topic_labels_of(data)
+    children = []
+    previous = previous_article
+    for entry in entries:
         if entry.article.id != previous:
             children.append(article_header(entry.article))
             previous = entry.article.id
-        children.append(statement_card(entry.statement, entry.article, topic_labels, card_class(entry.statement.id)))
+        children.append(statement_card(entry.statement, entry.article, labels, card_class(entry.statement.id)))
         children.append(statement_links(data, entry.statement))
     return children
 
@@ -326,8 +376,8 @@ def about_options(data: AppData) -> list[dict]:
 def statement_filters_form(data: AppData, view: View) -> html.Div:
     """Search, order and filters; every control's id names the View field it sets (STATEMENT_FILTER)."""
     index = data.corpus.index
-    topic_labels = {t.id: t.label for t in data.corpus.topics}
-    topics = [{"label": f"{topic_labels.get(k, k)} ({n})", "value": k}
+    labels = topic_labels_of(data)
+    topics = [{"label": f"{labels.get(k, k)} ({n})", "value": k}
               for k, n in sorted(index.topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     control = lambda field: {"type": ids.STATEMENT_FILTER, "id": field}  # noqa: E731
     dates = index.dates
@@ -371,20 +421,20 @@ def _as_date(text: str) -> dt.date | None:
 
 
 def statements_timeline(data: AppData, found: tuple[Entry, ...]) -> list:
-    """Who said what when, beside what happened to the routes: a mark per day statements were made
-    (dark: among those found), and a row of the timeline's events, on one time axis."""
-    said = Counter(e.published for e in data.corpus.index.entries)
-    matching = Counter(e.published for e in found)
+    """Who said what when, beside what happened to the routes: a mark per period statements were made
+    in (dark: among those found; at most MAX_PERIODS, whatever the corpus), and a row of the timeline's
+    events, on one time axis."""
+    periods = said_periods((e.published for e in data.corpus.index.entries), (e.published for e in found))
     events = [(day, event.title) for event in data.timeline if (day := _as_date(event.date))]
-    days = list(said) + [day for day, _ in events]
+    days = [p.first_day for p in periods] + [day for day, _ in events]
     if not days:
         return []
     first, last = min(days), max(days)
     span = max(1, (last - first).days)
     where = lambda day: {"left": f"{100 * (day - first).days / span:.2f}%"}  # noqa: E731
-    statement_marks = [html.Span(className="mark is-found" if matching[day] else "mark", style=where(day),
-                                 title=f"{day.isoformat()}: {matching[day]} of {count} statements found")
-                       for day, count in sorted(said.items())]
+    statement_marks = [html.Span(className="mark is-found" if p.found else "mark", style=where(p.first_day),
+                                 title=f"{p.label}: {p.found} of {p.said} statements found")
+                       for p in periods]
     event_marks = [html.Span(className="mark event", style=where(day), title=f"{day.isoformat()}: {title}")
                    for day, title in events]
     return [

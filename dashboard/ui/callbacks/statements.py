@@ -1,6 +1,7 @@
 """The statements panel: its list, pager, summary and timeline follow the view. The filter controls'
 events go through the view callback (view.py, ui/view_events.py) so that the URL follows them; this
-module renders what the view asks for, one page of cards at a time."""
+module renders what the view asks for, one page of cards at a time (the page is served with the first
+screen of its first page: the rest comes when asked for)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.ui.callbacks.panels import statement_card_class
-from dashboard.ui.panels import (action_disabled, list_key, pager_text, statement_list, statements_timeline,
-                                 summary_text, view_results)
+from dashboard.ui.panels import (action_disabled, list_is_current, list_key, pager_text, statement_list,
+                                 statement_list_rest, statements_timeline, summary_text, view_results)
 from dashboard.view import View, statement_filter_value
 
 
@@ -48,7 +49,7 @@ def register(app: Dash, data: AppData) -> None:
         found, page = view_results(data.corpus.index, view)
         key = list_key(page, view)
         disabled = action_disabled(page, view)
-        changed = key != shown
+        changed = not list_is_current(shown, key, view.statement)
         return {
             "list": statement_list(data, page, found, lambda sid: statement_card_class(sid, view, data))
             if changed else no_update,
@@ -59,3 +60,21 @@ def register(app: Dash, data: AppData) -> None:
             "timeline": statements_timeline(data, found)
             if (shown or {}).get("filters") != key["filters"] else no_update,
         }
+
+    @app.callback(
+        output={"rest": Output(ids.every(ids.STATEMENT_LIST_REST), "children"),
+                "key": Output(ids.STATEMENT_LIST_KEY, "data", allow_duplicate=True)},
+        inputs={"clicks": Input(ids.every(ids.STATEMENT_MORE), "n_clicks"), "stored": State(ids.VIEW_STORE, "data"),
+                "shown": State(ids.STATEMENT_LIST_KEY, "data")},
+        prevent_initial_call=True,
+    )
+    def show_rest_of_page(clicks, stored, shown):
+        # The button is on the page only while the list shows its page's first cards (a rebuilt list
+        # has them all, and the button goes with the list it was in).
+        if not any(clicks):
+            return {"rest": [no_update for _ in clicks], "key": no_update}
+        view = View.from_store(stored)
+        found, page = view_results(data.corpus.index, view)
+        rest = statement_list_rest(data, page, len((shown or {}).get("ids") or []),
+                                   lambda sid: statement_card_class(sid, view, data))
+        return {"rest": [rest for _ in clicks], "key": list_key(page, view)}
