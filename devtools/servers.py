@@ -17,7 +17,8 @@ from werkzeug.serving import WSGIRequestHandler, make_server
 from dashboard.paths import PROJECT_ROOT
 from devtools.waiting import free_port, healthy, wait_until
 
-START_TIMEOUT_S = 90
+# Ready within seconds on an idle machine; gunicorn's workers each load the data, slower on a busy one.
+START_TIMEOUT_S = 180
 
 
 class QuietHandler(WSGIRequestHandler):
@@ -67,7 +68,7 @@ def start_gunicorn(port: int, workers: int, cache: Path, redis_url: str | None =
     return _start("gunicorn", command, port, cache, env)
 
 
-def stop_gunicorn(server: subprocess.Popen, grace_s: float = 30) -> bool:
+def stop_gunicorn(server: subprocess.Popen, grace_s: float = 60) -> bool:
     """Stop gunicorn; True if a worker was still busy after the grace period and had to be killed."""
     server.terminate()
     try:
@@ -92,7 +93,12 @@ def dashboard_server(kind: str, cache: Path) -> Iterator[str]:
     finally:
         if kind == "serve":
             server.terminate()
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
+                raise AssertionError("the development server did not stop within 60 s of SIGTERM") from None
         else:
             stop_gunicorn(server)
 

@@ -8,9 +8,14 @@ import subprocess
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 from typing import Callable, TypeVar
 
 T = TypeVar("T")
+
+# An export asked for in a test ends within the server's own limit (dashboard/export/queue.py,
+# JOB_LIMIT_S = 180 s), with its file or its message: waiting longer would only wait for nothing.
+EXPORT_S = 240
 
 
 def free_port() -> int:
@@ -19,15 +24,24 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def wait_until(condition: Callable[[], T], timeout_s: float, failure: Callable[[], str],
-               process: subprocess.Popen | None = None, interval_s: float = 0.1) -> T:
-    """Ask `condition` until it answers something true, and return that. RuntimeError(failure()) when
-    `timeout_s` passes first, or when `process`, which was to make it true, has exited."""
+def eventually(condition: Callable[[], T], timeout_s: float, process: subprocess.Popen | None = None,
+               interval_s: float = 0.1) -> T:
+    """Ask `condition` until it answers something true, and return that; its last answer, false, when
+    `timeout_s` passes first or when `process`, which was to make it true, has exited."""
     deadline = time.monotonic() + timeout_s
     while not (answer := condition()):
         if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
-            raise RuntimeError(failure())
+            return answer
         time.sleep(interval_s)
+    return answer
+
+
+def wait_until(condition: Callable[[], T], timeout_s: float, failure: Callable[[], str],
+               process: subprocess.Popen | None = None, interval_s: float = 0.1) -> T:
+    """As `eventually`, but RuntimeError(failure()) when the condition does not come true."""
+    answer = eventually(condition, timeout_s, process, interval_s)
+    if not answer:
+        raise RuntimeError(failure())
     return answer
 
 
@@ -48,6 +62,16 @@ def request(url: str, body: bytes | None = None, timeout: float = 60) -> tuple[i
 def healthy(base: str) -> bool:
     """The dashboard at `base` answers /healthz."""
     try:
-        return request(f"{base}/healthz", timeout=2)[0] == 200
+        return request(f"{base}/healthz", timeout=10)[0] == 200
     except OSError:
         return False
+
+
+def downloaded(folder: Path, suffix: str, timeout_s: float = EXPORT_S) -> Path:
+    """The file whose name ends with `suffix` once it is in `folder` (Chrome writes a download under
+    another name, .crdownload, and renames it when it is complete)."""
+    def arrived() -> Path | None:
+        return next((path for path in sorted(folder.iterdir()) if path.name.endswith(suffix)), None)
+
+    return wait_until(arrived, timeout_s, lambda: f"no {suffix} file arrived in {folder} within {timeout_s:.0f} s "
+                                                  f"(there: {sorted(path.name for path in folder.iterdir())})")

@@ -47,7 +47,7 @@ def violations(driver, exclude: list | None = None) -> list[dict]:
     """axe-core's violations of WCAG 2.2 A and AA on the page as it is now."""
     if not driver.execute_script("return typeof window.axe === 'object'"):
         driver.execute_script(axe_source())
-    driver.set_script_timeout(60)
+    driver.set_script_timeout(180)  # a few seconds on an idle machine; bounds only a failure
     return driver.execute_async_script(RUN_AXE, WCAG_AA_TAGS, [[s] for s in THIRD_PARTY_EXCLUDED + (exclude or [])])
 
 
