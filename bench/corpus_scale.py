@@ -1,8 +1,10 @@
 """Page load as the corpus grows: the dashboard reading 1, 10 and 100 generated articles (7 statements
 each; devtools/synthetic_corpus.py, written to a temporary seeds folder and deleted after), against the
 bare Dash geo page, in the same run, alternating, each load a fresh headless Chromium (as
-bench/page_load.py). And the server time of the statements panel's filtering and search at 100
-articles: finding the statements, cutting the page and building its cards, per query.
+bench/page_load.py). Beside the timings, which a busy machine spreads by a second, what the page is
+served with, which it does not: the bytes of `/_dash-layout` as sent (compressed) and as JSON. And the
+server time of the statements panel's filtering and search at 100 articles: finding the statements,
+cutting the page and building its cards, per query.
 
     python bench/corpus_scale.py [--runs N] [--json FILE]
 
@@ -69,6 +71,13 @@ def query_ms(data: AppData, view: View, repeats: int = 20) -> float:
     return statistics.median(times)
 
 
+def layout_bytes(app) -> dict:
+    """The first layout the page asks for: bytes sent (the app compresses it) and bytes of JSON."""
+    client = app.server.test_client()
+    sent = client.get("/_dash-layout", headers={"Accept-Encoding": "gzip"}).get_data()
+    return {"layout_bytes_sent": len(sent), "layout_bytes_json": len(client.get("/_dash-layout").get_data())}
+
+
 def measure(runs: int = 5) -> dict:
     folder = Path(tempfile.mkdtemp(prefix="corpus-scale-"))
     try:
@@ -86,7 +95,8 @@ def measure(runs: int = 5) -> dict:
                     loads[name].append(page_load.load_once(url))
         result = {name: {"load_ms": statistics.median(r["drawn_ms"] for r in rows),
                          "load_ms_all": [round(r["drawn_ms"]) for r in rows],
-                         "bytes": statistics.median(r["bytes"] for r in rows)} for name, rows in loads.items()}
+                         "bytes": statistics.median(r["bytes"] for r in rows), **layout_bytes(apps[name])}
+                  for name, rows in loads.items()}
         base, hundred_ms = result["1 articles"]["load_ms"], result["100 articles"]["load_ms"]
         result["ratio_100_to_1"] = hundred_ms / base
         result["ratio_100_to_bare"] = hundred_ms / result["bare Dash"]["load_ms"]
@@ -107,8 +117,11 @@ def main() -> None:
     result = measure(args.runs)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, indent=2))
+    print(f"{'':<14}{'load (median)':>14}{'bytes':>12}{'layout sent':>13}{'layout JSON':>13}  loads (ms)")
     for name in ("1 articles", "10 articles", "100 articles", "bare Dash"):
-        print(f"{name:<14}{result[name]['load_ms']:>8.0f} ms {result[name]['bytes']:>12,.0f} bytes")
+        row = result[name]
+        print(f"{name:<14}{row['load_ms']:>11.0f} ms{row['bytes']:>12,.0f}{row['layout_bytes_sent']:>13,}"
+              f"{row['layout_bytes_json']:>13,}  {row['load_ms_all']}")
     print(f"100 articles / 1 article {result['ratio_100_to_1']:.2f} (target <= 1.2); / bare page "
           f"{result['ratio_100_to_bare']:.2f} (target <= 0.7)")
     for name, ms in result["query_ms_at_100"].items():
