@@ -19,11 +19,13 @@ def _sources_text(sources: tuple[Source, ...]) -> str:
 
 def recent_volume(route: Route) -> Figure | None:
     """The latest volume in tonnes the route's figures say it carried: a flow (its kind, in the data),
-    never a capacity, a target or an agreement that happens to be in tonnes."""
-    volumes = [f for f in route.figures
+    never a capacity, a target or an agreement that happens to be in tonnes. Of two flows of the same
+    year (BTC's first half and January-August of 2025) the later-listed, which the data lists as the
+    longer period; the cell names the figure's metric, so a part of a year never reads as a whole one."""
+    volumes = [(f.as_of, order, f) for order, f in enumerate(route.figures)
                if f.kind == "flow" and f.value is not None and f.unit.startswith("Mt") and not f.unit.startswith("Mt/y")
                and f.as_of[:4].isdigit()]
-    return max(volumes, key=lambda f: f.as_of) if volumes else None
+    return max(volumes, key=lambda entry: entry[:2])[2] if volumes else None
 
 
 def transit_time(route: Route) -> Figure | None:
@@ -66,7 +68,7 @@ def comparison_row(data: AppData, route: Route) -> dict:
     row["capacity_key"] = (_unit_rank(capacity.unit), capacity.value if capacity.value is not None else 0.0) \
         if capacity else None
     volume = recent_volume(route)
-    row["recent_volume"] = f"{volume.value_text} {volume.unit} ({volume.as_of})" if volume else ""
+    row["recent_volume"] = f"{volume.value_text} {volume.unit}: {volume.metric} ({volume.as_of})" if volume else ""
     row["volume_source"] = _sources_text(volume.sources) if volume else ""
     time = transit_time(route)
     row["transit_time"] = f"{time.value_text} {time.unit}" if time else ""
