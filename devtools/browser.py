@@ -59,23 +59,21 @@ return !!(gd && gd._fullLayout && !gd.classList.contains('dash-graph--pending')
 """
 
 # A component's property as Dash holds it in its store: what the page's callbacks read, also for a
-# component that draws nothing (a dcc.Interval). [found, value]; a dict id matches whatever its key order.
+# component that draws nothing (a dcc.Interval). Found by the store's own index of ids (a dict id by its
+# sorted keys, as Dash keys it); [found, value].
 DASH_PROP = """
-const key = id => typeof id === 'object' ? JSON.stringify(Object.keys(id).sort().map(k => [k, id[k]]))
-                                         : JSON.stringify(id);
-const wanted = key(arguments[0]);
-const find = node => {
-  if (Array.isArray(node)) {
-    for (const item of node) { const found = find(item); if (found) return found; }
-    return null;
-  }
-  if (!node || typeof node !== 'object' || !node.props) return null;
-  if (node.props.id !== undefined && key(node.props.id) === wanted) return node;
-  for (const value of Object.values(node.props)) { const found = find(value); if (found) return found; }
-  return null;
-};
-const found = window.store && find(window.store.getState().layout);
-return found ? [true, found.props[arguments[1]]] : [false, null];
+const id = arguments[0], state = window.store && window.store.getState();
+if (!state) return [false, null];
+let path = null;
+if (typeof id === 'object') {
+  const keys = Object.keys(id).sort(), values = JSON.stringify(keys.map(key => id[key]));
+  const entry = (state.paths.objs[keys.join(',')] || []).find(e => JSON.stringify(e.values) === values);
+  path = entry ? entry.path : null;
+} else {
+  path = state.paths.strs[id] || null;
+}
+const node = path && path.reduce((at, step) => at && at[step], state.layout);
+return node && node.props ? [true, node.props[arguments[1]]] : [false, null];
 """
 
 

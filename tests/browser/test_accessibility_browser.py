@@ -6,10 +6,9 @@ import pytest
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, until, wait_drawn
 from tests.browser.axe import report, violations
 
 LAPTOP = (1366, 768)  # the issue's audit
@@ -45,8 +44,8 @@ PHONE_VIEWS = ["/", "/?panel=scenario", "/?panel=table", "/?panel=corridor", "/e
 
 def open_view(driver, url: str, ready: str) -> None:
     driver.get(url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script(ready))
+    wait_drawn(driver)
+    until(driver, lambda d: d.execute_script(ready))
 
 
 def assert_no_violations(driver, where: str) -> None:
@@ -73,25 +72,25 @@ def test_selections_a_scenario_and_share_pass_axe(driver, server_url):
     driver.set_window_size(*LAPTOP)
     open_view(driver, server_url + "/", VIEWS["/"])
     driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.ROUTE_LINK, "id": "cpc"})).click()
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script(DETAILS_READY))
+    until(driver, lambda d: d.execute_script(DETAILS_READY))
     assert_no_violations(driver, "a route selected")
 
     card = driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.STATEMENT_CARD, "id": STATEMENT}))
     driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.PANEL_TAB, "id": "statements"})).click()
     card.click()
-    WebDriverWait(driver, 15).until(lambda d: "is-selected" in card.get_attribute("class"))
+    until(driver, lambda d: "is-selected" in card.get_attribute("class"))
     assert_no_violations(driver, "a route and a statement selected")
 
     driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.PANEL_TAB, "id": "scenario"})).click()
-    WebDriverWait(driver, 20).until(lambda d: d.execute_script(VIEWS["/?panel=scenario"]))
+    until(driver, lambda d: d.execute_script(VIEWS["/?panel=scenario"]))
     switches = ids.css(ids.in_tab(ids.SCENARIO_OFF))
     driver.find_element(By.CSS_SELECTOR, f"{switches} input[value='cpc_terminal']").click()
-    WebDriverWait(driver, 15).until(lambda d: d.execute_script(
+    until(driver, lambda d: d.execute_script(
         text_has(ids.css(ids.in_tab(ids.SCENARIO_RESULT)), "28.7 Mt/y")))
     assert_no_violations(driver, "a scenario (CPC's terminal off)")
 
     driver.find_element(By.CSS_SELECTOR, ".share-control > summary").click()
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+    until(driver, lambda d: d.execute_script(
         f"return document.getElementById({ids.SHARE_LINK!r}).value.includes('off=cpc_terminal')"))
     assert_no_violations(driver, "Share opened")
     assert console_errors(driver) == []
@@ -103,7 +102,7 @@ def test_dash_option_lists_are_plain_checkboxes_to_a_screen_reader(driver, serve
     open_view(driver, server_url + "/", VIEWS["/"])
     box = driver.find_element(By.CSS_SELECTOR, f"#{ids.LAYER_TOGGLES} input[value='gas']")
     box.click()
-    WebDriverWait(driver, 10).until(lambda d: "layers=" in d.current_url)
+    until(driver, lambda d: "layers=" in d.current_url)
     roles = driver.execute_script(
         f"return [...document.querySelectorAll('#{ids.LAYER_TOGGLES}, #{ids.LAYER_TOGGLES} label')]"
         ".map(e => (e.getAttribute('role') || '') + (e.getAttribute('aria-selected') || ''))")
@@ -117,7 +116,7 @@ def test_sliders_are_named_and_say_what_their_position_means(driver, server_url)
     assert timeline.accessible_name == "Timeline of events"
     assert timeline.get_attribute("aria-valuetext") == "Today"
     timeline.send_keys(Keys.HOME)
-    WebDriverWait(driver, 10).until(lambda d: "event=" in d.current_url)
+    until(driver, lambda d: "event=" in d.current_url)
     assert timeline.get_attribute("aria-valuetext").startswith("2022-")
     capacity = driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.SCENARIO_CAP, "id": "aktau_port"})
                                    + " [role='slider']")
@@ -152,7 +151,7 @@ def test_the_map_is_reached_in_three_tab_presses_with_a_visible_focus(driver, se
     assert_focus_visible(focused(driver))
     assert skip.is_displayed() and skip.size["height"] >= 24
     ActionChains(driver).send_keys(Keys.ENTER).perform()
-    WebDriverWait(driver, 5).until(lambda d: focused(d)["id"] == ids.MAP_REGION)
+    until(driver, lambda d: focused(d)["id"] == ids.MAP_REGION)
     assert presses <= 3
     assert_focus_visible(focused(driver))
     region = driver.find_element(By.ID, ids.MAP_REGION)
@@ -165,13 +164,13 @@ def test_a_route_is_selected_from_the_keyboard_alone(driver, server_url):
     open_view(driver, server_url + "/", VIEWS["/"])
     tab_until(driver, "Skip to the routes", 3)
     ActionChains(driver).send_keys(Keys.ENTER).perform()
-    WebDriverWait(driver, 5).until(lambda d: focused(d)["id"] == ids.ROUTE_LIST)
+    until(driver, lambda d: focused(d)["id"] == ids.ROUTE_LIST)
     ActionChains(driver).send_keys(Keys.TAB).perform()
     first_route = focused(driver)
     assert "route-link" in first_route["id"]
     assert_focus_visible(first_route)
     ActionChains(driver).send_keys(Keys.ENTER).perform()
-    WebDriverWait(driver, 10).until(lambda d: "route=" in d.current_url)
+    until(driver, lambda d: "route=" in d.current_url)
     assert driver.execute_script(f"return document.activeElement.getAttribute('aria-pressed')") == "true"
 
 
@@ -182,12 +181,11 @@ def test_the_map_summary_is_announced_as_the_view_changes(driver, server_url):
     assert "Nothing is selected" in summary.get_attribute("textContent")
     assert summary.size["width"] <= 1  # visually hidden, read by screen readers
     driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.ROUTE_LINK, "id": "cpc"})).click()
-    WebDriverWait(driver, 10).until(lambda d: "Selected route: Caspian Pipeline Consortium"
-                                    in summary.get_attribute("textContent"))
+    until(driver, lambda d: "Selected route: Caspian Pipeline Consortium" in summary.get_attribute("textContent"))
     driver.get(server_url + "/?off=cpc_terminal")
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    WebDriverWait(driver, 10).until(lambda d: "Scenario: switched off" in
-                                    d.find_element(By.ID, ids.MAP_SUMMARY).get_attribute("textContent"))
+    wait_drawn(driver)
+    until(driver, lambda d: "Scenario: switched off" in
+          d.find_element(By.ID, ids.MAP_SUMMARY).get_attribute("textContent"))
 
 
 DURATIONS = """

@@ -1,13 +1,12 @@
 """The Compare tab in the browser: sort, select a route from the table, download the CSV."""
 
 import csv
-import time
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, until, wait_drawn
+from devtools.waiting import downloaded
 
 TABLE = ids.css(ids.in_tab(ids.COMPARE_TABLE))
 
@@ -26,19 +25,19 @@ def sort_state(driver, column):
 def test_compare_sort_select_and_download(driver, server_url, tmp_path):
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(tmp_path)})
     driver.get(server_url + "/?panel=table&layers=oil,nodes")
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    names = WebDriverWait(driver, 10).until(first_column)
+    wait_drawn(driver)
+    names = until(driver, first_column)
     assert "CPC" in names and "TAP" not in names  # follows the map's layers
     sort = "button[id*='\"id\":\"capacity\"']"
     driver.find_element(By.CSS_SELECTOR, sort).click()
-    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity") == "ascending")
+    until(driver, lambda d: sort_state(d, "capacity") == "ascending")
     assert "compare_by=capacity" in driver.current_url
     driver.find_element(By.CSS_SELECTOR, sort).click()  # again: descending (Mt/y first, the largest first)
-    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity") == "descending")
+    until(driver, lambda d: sort_state(d, "capacity") == "descending")
     assert first_column(driver)[0] == "CPC" and "compare_by=-capacity" in driver.current_url
     # The sorted table is a link: reopened, it is in the same order.
     driver.get(driver.current_url)
-    WebDriverWait(driver, 10).until(lambda d: sort_state(d, "capacity") == "descending")
+    until(driver, lambda d: sort_state(d, "capacity") == "descending")
     assert first_column(driver)[0] == "CPC"
     # The route column stays in view as the table scrolls sideways.
     left = driver.execute_script(
@@ -47,12 +46,10 @@ def test_compare_sort_select_and_download(driver, server_url, tmp_path):
         " - scroller.getBoundingClientRect().left];", TABLE)
     assert left[0] > 0 and abs(left[1]) < 2
     driver.find_element(By.CSS_SELECTOR, "button[id*='\"type\":\"compare-row\"'][id*='\"id\":\"kazakhstan_china_oil\"']").click()
-    WebDriverWait(driver, 10).until(lambda d: "route=kazakhstan_china_oil" in d.current_url)
+    until(driver, lambda d: "route=kazakhstan_china_oil" in d.current_url)
     driver.find_element(By.CSS_SELECTOR, ids.css(ids.in_tab(ids.COMPARE_CSV))).click()
-    deadline = time.time() + 20
-    while time.time() < deadline and not list(tmp_path.glob("*.csv")):
-        time.sleep(0.2)
-    (path,) = list(tmp_path.glob("*.csv"))
+    path = downloaded(tmp_path, ".csv")
+    assert list(tmp_path.glob("*.csv")) == [path]
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert rows[0]["Route"] == "CPC" and "daryo" in rows[0]["Capacity source"].lower()
     assert console_errors(driver) == []
@@ -60,14 +57,14 @@ def test_compare_sort_select_and_download(driver, server_url, tmp_path):
 
 def test_the_tab_is_built_when_first_opened_with_the_selection(driver, server_url):
     driver.get(server_url + "/")
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    wait_drawn(driver)
     assert driver.find_elements(By.CSS_SELECTOR, TABLE) == []  # not in the first page
     driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.ROUTE_LINK, "id": "cpc"})).click()
-    WebDriverWait(driver, 10).until(lambda d: "route=cpc" in d.current_url)
+    until(driver, lambda d: "route=cpc" in d.current_url)
     driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.PANEL_TAB, "id": "table"})).click()
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"{TABLE} tr.is-selected"))
+    until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f"{TABLE} tr.is-selected"))
     selected = driver.find_element(By.CSS_SELECTOR, f"{TABLE} tr.is-selected .row-button").text
     assert selected == "CPC" and len(first_column(driver)) > 10
     chart = ids.css(ids.in_tab(ids.COMPARE_CHART))
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, f"{chart} .scatterlayer .point"))
+    until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, f"{chart} .scatterlayer .point"))
     assert console_errors(driver) == []

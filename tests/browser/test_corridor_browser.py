@@ -4,11 +4,10 @@ range change in the panel and the what-if appear in the address."""
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
 from dashboard.ui.corridor_panel import CORRIDOR_KNOB, CORRIDOR_RESULT
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, until, wait_drawn
 
 RESULT = ids.css(ids.in_tab(CORRIDOR_RESULT))
 FERRIES = ids.css({"type": CORRIDOR_KNOB, "id": "ferries"})
@@ -37,14 +36,14 @@ def add_one_vessel(driver) -> bool:
 
 def test_more_ferries_move_what_binds_and_shorten_the_transit(driver, server_url):
     driver.get(server_url + "/")
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    wait_drawn(driver)
     driver.find_element(By.CSS_SELECTOR, TAB).click()
-    WebDriverWait(driver, 15).until(lambda d: "89,000 TEU/y" in result_text(d))
+    until(driver, lambda d: "89,000 TEU/y" in result_text(d))
     assert "Caspian crossing to Alat (TEU/y)" in binds_text(driver)
     assert "15.9–29.2 days" in result_text(driver)
-    WebDriverWait(driver, 15, ignored_exceptions=(StaleElementReferenceException,)).until(add_one_vessel)
-    WebDriverWait(driver, 15).until(lambda d: "corridor=ferries:1" in d.current_url)
-    WebDriverWait(driver, 15).until(lambda d: "Baku International Sea Trade Port (TEU/y)" in binds_text(d))
+    until(driver, add_one_vessel, ignored=(StaleElementReferenceException,))
+    until(driver, lambda d: "corridor=ferries:1" in d.current_url)
+    until(driver, lambda d: "Baku International Sea Trade Port (TEU/y)" in binds_text(d))
     assert "100,000 TEU/y" in result_text(driver) and "15.9–29.2 days" not in result_text(driver)
     assert "panel=corridor" in driver.current_url
     assert console_errors(driver) == []
@@ -52,7 +51,7 @@ def test_more_ferries_move_what_binds_and_shorten_the_transit(driver, server_url
 
 def test_a_corridor_link_restores_the_what_if(driver, server_url):
     driver.get(server_url + "/?panel=corridor&corridor=ferries:6,ports:1")
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    WebDriverWait(driver, 15).until(lambda d: "178,000 TEU/y" in result_text(d))
+    wait_drawn(driver)
+    until(driver, lambda d: "178,000 TEU/y" in result_text(d))
     assert "ports at their announced phases" in result_text(driver)
     assert console_errors(driver) == []

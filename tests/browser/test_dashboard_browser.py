@@ -2,21 +2,19 @@
 
 from urllib.parse import urlparse
 
-from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
 from dashboard.statements.query import PAGE_SIZE
-from devtools.browser import MAP_READY, console_errors, requested_urls
+from devtools.browser import console_errors, hover_then_click, requested_urls, until, wait_drawn
 
 TRACES = "return document.querySelector('#route-map .js-plotly-plot').data.map(t => [t.meta ? t.meta.route : t.name, t.visible, t.opacity]);"
 
 
 def open_dashboard(driver, url):
     driver.get(url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    wait_drawn(driver)
 
 
 def traces(driver):
@@ -37,9 +35,9 @@ def test_toggling_a_layer_hides_it(driver, server_url):
     open_dashboard(driver, server_url)
     assert traces(driver)[0][1] is not False  # China visible
     driver.find_element(By.CSS_SELECTOR, f"#{ids.LAYER_TOGGLES} input[value='china']").click()
-    WebDriverWait(driver, 10).until(lambda d: traces(d)[0][1] is False)
+    until(driver, lambda d: traces(d)[0][1] is False)
     driver.find_element(By.CSS_SELECTOR, f"#{ids.LAYER_TOGGLES} input[value='gas']").click()
-    WebDriverWait(driver, 10).until(lambda d: all(v is False for r, v, _ in traces(d) if r == "tap"))
+    until(driver, lambda d: all(v is False for r, v, _ in traces(d) if r == "tap"))
     assert any(v is not False for r, v, _ in traces(driver) if r == "cpc")
     assert console_errors(driver) == []
 
@@ -47,19 +45,18 @@ def test_toggling_a_layer_hides_it(driver, server_url):
 def test_status_filter_hides_planned_routes(driver, server_url):
     open_dashboard(driver, server_url)
     driver.find_element(By.CSS_SELECTOR, f"#{ids.STATUS_FILTER} input[value='planned']").click()
-    WebDriverWait(driver, 10).until(
-        lambda d: all(v is False for r, v, _ in traces(d) if r in ("kcts_planned", "trans_caspian_gas_pipeline")))
+    planned = ("kcts_planned", "trans_caspian_gas_pipeline")
+    until(driver, lambda d: all(v is False for r, v, _ in traces(d) if r in planned))
 
 
 def test_selecting_a_route_from_the_list_opens_its_details(driver, server_url):
     open_dashboard(driver, server_url)
     driver.find_element(By.CSS_SELECTOR, "button[id*='\"id\":\"cpc\"']").click()
-    WebDriverWait(driver, 10).until(lambda d: "Caspian Pipeline Consortium" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
+    until(driver, lambda d: "Caspian Pipeline Consortium" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
     details = driver.find_element(By.ID, ids.DETAILS_PANEL).text
     assert "1,511 km" in details and "computed" in details and "Disrupted" in details
     assert driver.find_elements(By.CSS_SELECTOR, f"#{ids.DETAILS_PANEL} a.source-link")
-    WebDriverWait(driver, 10).until(
-        lambda d: all(o == 1.0 for r, v, o in traces(d) if r == "cpc") and
+    until(driver, lambda d: all(o == 1.0 for r, v, o in traces(d) if r == "cpc") and
         any(o < 0.5 for r, v, o in traces(d) if r == "tap"))
     assert "Middle Corridor" in driver.find_element(By.CSS_SELECTOR, f"#{ids.DETAILS_PANEL} .route-statements").text
     related = driver.find_elements(By.CSS_SELECTOR, ".statement-card.is-related")
@@ -72,15 +69,13 @@ def test_clicking_a_route_on_the_map_selects_it(driver, server_url, registry):
     open_dashboard(driver, server_url)
     ceyhan_leg = registry.network.legs["erzurum-ceyhan"]
     lon, lat = ceyhan_leg.coords[len(ceyhan_leg.coords) // 2]
-    # Where Plotly draws that point, from its own projection (px within the graph).
+    # Where Plotly draws that point, from its own projection (px within the graph), in the page.
     x, y = driver.execute_script(
-        "return document.querySelector('#route-map .js-plotly-plot')._fullLayout.geo._subplot.projection(arguments[0]);",
+        "const gd = document.querySelector('#route-map .js-plotly-plot'), box = gd.getBoundingClientRect();"
+        "const [x, y] = gd._fullLayout.geo._subplot.projection(arguments[0]); return [box.left + x, box.top + y];",
         [lon, lat])
-    graph = driver.find_element(By.CSS_SELECTOR, "#route-map .js-plotly-plot")
-    rect = graph.rect
-    ActionChains(driver).move_to_element_with_offset(graph, x - rect["width"] / 2, y - rect["height"] / 2).pause(0.3)\
-        .click().perform()
-    WebDriverWait(driver, 10).until(lambda d: "Baku" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
+    hover_then_click(driver, x, y)
+    until(driver, lambda d: "Baku" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
     assert "BTC" in driver.find_element(By.ID, ids.DETAILS_PANEL).text
 
 
@@ -89,9 +84,8 @@ def test_clicking_a_statement_highlights_its_routes(driver, server_url):
     card = driver.find_element(By.CSS_SELECTOR, "div[id*='uk-kazakhstan-export-routes-3']")
     assert "approx. TASS" in card.text and "direct quote" in card.text.lower()
     card.click()
-    WebDriverWait(driver, 10).until(lambda d: "is-selected" in card.get_attribute("class"))
-    WebDriverWait(driver, 10).until(
-        lambda d: all(o == 1.0 for r, v, o in traces(d) if r in ("middle_corridor_black_sea", "cpc")) and
+    until(driver, lambda d: "is-selected" in card.get_attribute("class"))
+    until(driver, lambda d: all(o == 1.0 for r, v, o in traces(d) if r in ("middle_corridor_black_sea", "cpc")) and
         all(o < 0.5 for r, v, o in traces(d) if r == "tap"))
     labels = driver.execute_script(
         "const gd = document.querySelector('#route-map .js-plotly-plot'); return gd.data[gd.data.length-1].text;")
@@ -104,10 +98,10 @@ def test_statement_card_works_from_the_keyboard(driver, server_url):
     card = driver.find_element(By.CSS_SELECTOR, "div[id*='uk-kazakhstan-export-routes-7']")
     assert card.get_attribute("tabindex") == "0" and card.get_attribute("role") == "button"
     card.send_keys(Keys.ENTER)
-    WebDriverWait(driver, 10).until(lambda d: "is-selected" in card.get_attribute("class"))
+    until(driver, lambda d: "is-selected" in card.get_attribute("class"))
     route_button = driver.find_element(By.CSS_SELECTOR, "button[id*='\"id\":\"tap\"']")
     route_button.send_keys(Keys.SPACE)
-    WebDriverWait(driver, 10).until(lambda d: "Trans Adriatic" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
+    until(driver, lambda d: "Trans Adriatic" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
 
 
 def test_a_tab_opens_at_once_and_the_server_agrees(driver, server_url):
@@ -121,9 +115,9 @@ def test_a_tab_opens_at_once_and_the_server_agrees(driver, server_url):
         "        tab.getAttribute('aria-selected')];",
         '{"id":"export","type":"panel-tab"}', ids.APP_ROOT)
     assert "panel-export" in shown[0].split() and shown[1] != "none" and shown[2] == "true"
-    WebDriverWait(driver, 10).until(lambda d: "panel=export" in d.current_url)
+    until(driver, lambda d: "panel=export" in d.current_url)
     # What the server then sends is what the page already shows: the same class, one tab selected.
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+    until(driver, lambda d: d.execute_script(
         "return document.querySelectorAll('.panel-tab[aria-selected=true]').length") == 1)
     assert driver.find_element(By.ID, ids.APP_ROOT).get_attribute("class") == "app panel-export"
     assert console_errors(driver) == []

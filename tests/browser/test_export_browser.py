@@ -1,31 +1,20 @@
 """The Export panel: a background job with progress, a real download, the dashboard usable meanwhile."""
 
 import struct
-import time
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, until, wait_drawn
+from devtools.waiting import downloaded
 
 pytestmark = pytest.mark.export
 
 
 def open_export_panel(driver, url, query):
     driver.get(url + "/?" + query)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-
-
-def wait_for_download(folder, suffix, timeout=90):
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        done = [p for p in folder.iterdir() if p.name.endswith(suffix)]
-        if done:
-            return done[0]
-        time.sleep(0.3)
-    raise AssertionError(f"no {suffix} downloaded to {folder}: {list(folder.iterdir())}")
+    wait_drawn(driver)
 
 
 def test_export_downloads_the_current_view(driver, server_url, tmp_path):
@@ -34,16 +23,15 @@ def test_export_downloads_the_current_view(driver, server_url, tmp_path):
     driver.find_element(By.CSS_SELECTOR, f"#{ids.EXPORT_PRESET} input[value='slide-16x9']").click()
     button = driver.find_element(By.ID, ids.EXPORT_BUTTON)
     button.click()
-    WebDriverWait(driver, 10).until(lambda d: not d.find_element(By.ID, ids.EXPORT_PROGRESS).get_attribute("hidden")
-                                    or "Exported" in d.find_element(By.ID, ids.EXPORT_STATUS).text)
+    until(driver, lambda d: not d.find_element(By.ID, ids.EXPORT_PROGRESS).get_attribute("hidden")
+          or "Exported" in d.find_element(By.ID, ids.EXPORT_STATUS).text)
     # The rest of the dashboard keeps working while the job runs.
     driver.find_element(By.CSS_SELECTOR, "button[id*='\"id\":\"tap\"']").click()
-    png = wait_for_download(tmp_path, ".png")
+    png = downloaded(tmp_path, ".png")
     assert png.name == "middle-corridor-cpc-slide-16x9.png"
     content = png.read_bytes()
     assert struct.unpack(">II", content[16:24]) == (1920, 1080)
-    WebDriverWait(driver, 10).until(
-        lambda d: "Exported" in d.find_element(By.ID, ids.EXPORT_STATUS).get_attribute("textContent"))
+    until(driver, lambda d: "Exported" in d.find_element(By.ID, ids.EXPORT_STATUS).get_attribute("textContent"))
     assert console_errors(driver) == []
 
 
@@ -55,6 +43,6 @@ def test_a_bad_custom_size_is_said_and_nothing_downloads(driver, server_url, tmp
     width.clear()
     width.send_keys("90000")
     driver.find_element(By.ID, ids.EXPORT_BUTTON).click()
-    WebDriverWait(driver, 30).until(lambda d: "Export failed" in d.find_element(By.ID, ids.EXPORT_STATUS).text)
+    until(driver, lambda d: "Export failed" in d.find_element(By.ID, ids.EXPORT_STATUS).text)
     assert "width 90000" in driver.find_element(By.ID, ids.EXPORT_STATUS).text
     assert list(tmp_path.iterdir()) == []

@@ -3,14 +3,11 @@ restyle arrives: the two must agree, or the map would flicker from one to the ot
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, until, wait_drawn, wait_settled
 
 OPACITIES = """
 return document.querySelector('#route-map .js-plotly-plot').data
@@ -31,12 +28,9 @@ def route(route_id: str) -> str:
 
 def settle(driver, expected_query: str) -> list[str]:
     """The opacities once the server's view and restyle have arrived."""
-    try:
-        WebDriverWait(driver, 15).until(lambda d: d.execute_script("return window.location.search") == expected_query)
-    except Exception:
-        raise AssertionError(f"the address is {driver.execute_script('return window.location.search')!r}, "
-                             f"not {expected_query!r}") from None
-    time.sleep(1.0)  # the restyle follows the URL in the same response; give the draw its time
+    until(driver, lambda d: d.execute_script("return window.location.search") == expected_query,
+          f"the address to be {expected_query!r}")
+    wait_settled(driver)  # the restyle follows the URL in the same response: drawn once Dash is done
     return driver.execute_script(OPACITIES)
 
 
@@ -52,7 +46,7 @@ STEPS = [
 @pytest.mark.parametrize("steps", [STEPS], ids=["route, statement, another route, both cleared"])
 def test_the_instant_selection_agrees_with_the_server(driver, server_url, steps):
     driver.get(server_url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    wait_drawn(driver)
     before = driver.execute_script(OPACITIES)
     for selector, query in steps:
         instant = driver.execute_script(CLICK_THEN_READ, selector)
@@ -65,7 +59,7 @@ def test_the_instant_selection_agrees_with_the_server(driver, server_url, steps)
 
 def test_a_selection_still_reaches_the_panels(driver, server_url):
     driver.get(server_url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
+    wait_drawn(driver)
     driver.find_element(By.CSS_SELECTOR, route("kazakhstan_china_oil")).click()
-    WebDriverWait(driver, 10).until(lambda d: "Atasu" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
+    until(driver, lambda d: "Atasu" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
     assert "route=kazakhstan_china_oil" in driver.execute_script("return window.location.search")

@@ -2,9 +2,8 @@
 the screen, names that never overlap, the legend in view, no toolbar button that talks to another host."""
 
 import pytest
-from selenium.webdriver.support.ui import WebDriverWait
 
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, hover_then_click, until, wait_drawn
 
 GD = "document.querySelector('#route-map .js-plotly-plot')"
 MIDDLE_CORRIDOR = ("lianyungang", "xian", "khorgos", "dostyk", "almaty", "aktau", "kuryk", "alat", "baku", "tbilisi",
@@ -43,8 +42,8 @@ def open_at(driver, url, width, height, mobile=False):
     else:
         driver.set_window_size(width, height)
     driver.get(url)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return !!{GD}.__routeMapLabels"))
+    wait_drawn(driver)
+    until(driver, lambda d: d.execute_script(f"return !!{GD}.__routeMapLabels"))
 
 
 def overlaps(names):
@@ -93,7 +92,7 @@ def test_names_never_overlap_at_the_frame_and_after_a_zoom(driver, server_url, w
     assert overlaps(names) == []
     driver.execute_script(f"Plotly.relayout({GD}, {{'geo.projection.scale': {GD}._fullLayout.geo.projection.scale * 2.5,"
                           "'geo.center.lon': 47, 'geo.center.lat': 42})")
-    WebDriverWait(driver, 5).until(lambda d: "Tbilisi" in {n[0] for n in d.execute_script(SHOWN_NAMES)})
+    until(driver, lambda d: "Tbilisi" in {n[0] for n in d.execute_script(SHOWN_NAMES)})
     zoomed = driver.execute_script(SHOWN_NAMES)
     assert len(zoomed) > 0 and overlaps(zoomed) == []
     assert {"Baku", "Tbilisi", "Aktau"} <= {n[0] for n in zoomed}
@@ -102,8 +101,8 @@ def test_names_never_overlap_at_the_frame_and_after_a_zoom(driver, server_url, w
 
 def test_a_selection_names_its_own_places_first(driver, server_url):
     open_at(driver, server_url + "/?route=middle_corridor_black_sea", 1366, 768)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return {GD}.data.at(-1).lon.length > 0"))
-    WebDriverWait(driver, 5).until(lambda d: {"Poti", "Constanța"} <= {n[0] for n in d.execute_script(SHOWN_NAMES)})
+    until(driver, lambda d: d.execute_script(f"return {GD}.data.at(-1).lon.length > 0"))
+    until(driver, lambda d: {"Poti", "Constanța"} <= {n[0] for n in d.execute_script(SHOWN_NAMES)})
     names = driver.execute_script(SHOWN_NAMES)
     assert overlaps(names) == [] and len([n for n in names if n[0] == "Poti"]) == 1
 
@@ -138,7 +137,7 @@ def test_share_is_a_control_that_opens_the_link_and_the_embed_code(driver, serve
     link = driver.find_element(By.ID, ids.SHARE_LINK)
     assert not link.is_displayed()
     driver.find_element(By.CSS_SELECTOR, ".share-control > summary").click()
-    WebDriverWait(driver, 5).until(lambda d: link.is_displayed())
+    until(driver, lambda d: link.is_displayed())
     assert link.get_attribute("value").startswith(server_url)
     assert driver.find_element(By.ID, ids.EMBED_CODE).is_displayed()
 
@@ -160,14 +159,10 @@ def _point_on(driver, route_id):
 
 
 def test_a_click_on_a_line_selects_it(driver, server_url):
-    from selenium.webdriver.common.actions.action_builder import ActionBuilder
-
     open_at(driver, server_url, 1366, 768)
     x, y = _point_on(driver, "middle_corridor_black_sea")
-    actions = ActionBuilder(driver)
-    actions.pointer_action.move_to_location(int(x), int(y)).click()
-    actions.perform()
-    WebDriverWait(driver, 10).until(lambda d: "route=middle_corridor" in d.current_url)
+    hover_then_click(driver, x, y)
+    until(driver, lambda d: "route=middle_corridor" in d.current_url)
 
 
 def test_a_drag_from_a_line_pans_without_selecting_and_the_link_keeps_the_pan(driver, server_url):
@@ -180,13 +175,13 @@ def test_a_drag_from_a_line_pans_without_selecting_and_the_link_keeps_the_pan(dr
     actions.pointer_action.move_to_location(int(x) + 60, int(y) + 20).move_to_location(int(x) + 120, int(y) + 40)
     actions.pointer_action.pointer_up()
     actions.perform()
-    WebDriverWait(driver, 10).until(lambda d: "rotate=" in d.current_url)
+    until(driver, lambda d: "rotate=" in d.current_url)
     assert "route=" not in driver.current_url
     rotation = driver.execute_script(f"return {GD}._fullLayout.geo.projection.rotation")
     link = driver.current_url
     driver.get(link)
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    WebDriverWait(driver, 10).until(lambda d: abs(d.execute_script(
+    wait_drawn(driver)
+    until(driver, lambda d: abs(d.execute_script(
         f"return {GD}._fullLayout.geo.projection.rotation.lon") - rotation["lon"]) < 0.01)
     assert console_errors(driver) == []
 
@@ -196,14 +191,14 @@ def test_a_named_view_is_one_click_and_a_link(driver, server_url):
 
     open_at(driver, server_url, 1366, 768)
     driver.find_element(By.LINK_TEXT, "Middle Corridor").click()
-    WebDriverWait(driver, 10).until(lambda d: "russia=avoids" in d.current_url)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+    until(driver, lambda d: "russia=avoids" in d.current_url)
+    until(driver, lambda d: d.execute_script(
         f"return {GD}.data.filter(t => t.meta && t.meta.route && t.visible === true)"
         ".every(t => t.meta.route.startsWith('middle_corridor'))"))
     assert driver.find_element(By.CSS_SELECTOR, "#russia-filter input[value='avoids']").is_selected()
     driver.find_element(By.LINK_TEXT, "Through Russia").click()
-    WebDriverWait(driver, 10).until(lambda d: "russia=crosses" in d.current_url and "layers=" not in d.current_url)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+    until(driver, lambda d: "russia=crosses" in d.current_url and "layers=" not in d.current_url)
+    until(driver, lambda d: d.execute_script(
         f"return {GD}.data.some(t => t.meta && t.meta.route === 'cpc' && t.visible === true)"))
     assert console_errors(driver) == []
 
@@ -213,14 +208,14 @@ def test_search_finds_a_place_frames_and_rings_it_and_the_link_keeps_it(driver, 
 
     open_at(driver, server_url, 1366, 768)
     driver.find_element(By.ID, "search").click()  # Dash's dropdown opens a search field
-    box = WebDriverWait(driver, 5).until(lambda d: d.find_element(By.CSS_SELECTOR, ".dash-dropdown-search"))
+    box = until(driver, lambda d: d.find_element(By.CSS_SELECTOR, ".dash-dropdown-search"))
     box.send_keys("Poti")
-    option = WebDriverWait(driver, 5).until(lambda d: next(
+    option = until(driver, lambda d: next(
         (o for o in d.find_elements(By.CSS_SELECTOR, ".dash-dropdown-option") if o.text == "Poti · Place"), None))
     option.click()
-    WebDriverWait(driver, 10).until(lambda d: "place=poti" in d.current_url)
-    WebDriverWait(driver, 10).until(lambda d: d.execute_script(f"return {GD}._fullLayout.geo.projection.scale") == 9)
-    WebDriverWait(driver, 5).until(lambda d: d.execute_script(
+    until(driver, lambda d: "place=poti" in d.current_url)
+    until(driver, lambda d: d.execute_script(f"return {GD}._fullLayout.geo.projection.scale") == 9)
+    until(driver, lambda d: d.execute_script(
         f"return {GD}.data.find(t => t.name === 'Highlighted places').text[0]") == "Poti")
     drawn = driver.execute_script(NODES_DRAWN)
     left, top, right, bottom = drawn["area"]

@@ -2,13 +2,13 @@
 
 import pytest
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
 from dashboard import ids
-from devtools.browser import MAP_READY, console_errors
+from devtools.browser import console_errors, dash_prop, until, wait_drawn, wait_settled
 
 SLIDER = ids.css(ids.in_tab(ids.EVENT_SLIDER))
 PLAY = ids.css(ids.in_tab(ids.TIMELINE_PLAY))
+TICK = ids.in_tab(ids.TIMELINE_TICK)
 LABEL_BOXES = ("return [...document.querySelectorAll(arguments[0] + ' .dash-slider-mark')]"
                ".filter(e => e.textContent.trim()).map(e => { const r = e.getBoundingClientRect();"
                " return [e.textContent.trim(), r.left, r.right]; })")
@@ -17,8 +17,8 @@ LABEL_BOXES = ("return [...document.querySelectorAll(arguments[0] + ' .dash-slid
 def open_scenarios(driver, url, width):
     driver.set_window_size(width, 900)
     driver.get(url + "/?panel=scenario")
-    WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
-    WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, PLAY))
+    wait_drawn(driver)
+    until(driver, lambda d: d.find_elements(By.CSS_SELECTOR, PLAY))
 
 
 @pytest.mark.parametrize("width", [1920, 1366, 800])
@@ -34,14 +34,15 @@ def test_the_timeline_labels_never_overlap(driver, server_url, width):
 def test_play_steps_through_the_events_with_the_link_following_and_pauses(driver, server_url):
     open_scenarios(driver, server_url, 1366)
     driver.find_element(By.CSS_SELECTOR, PLAY).click()
-    WebDriverWait(driver, 10).until(lambda d: "event=2022-03" in d.current_url)
+    until(driver, lambda d: "event=2022-03" in d.current_url)
     assert driver.find_element(By.CSS_SELECTOR, PLAY).get_attribute("aria-pressed") == "true"
-    WebDriverWait(driver, 10).until(lambda d: "event=2022-07" in d.current_url)
+    until(driver, lambda d: "event=2022-07" in d.current_url)
     driver.find_element(By.CSS_SELECTOR, PLAY).click()  # pause
-    WebDriverWait(driver, 5).until(
-        lambda d: d.find_element(By.CSS_SELECTOR, PLAY).get_attribute("aria-pressed") == "false")
-    paused_at = driver.current_url
-    import time
-    time.sleep(3)  # longer than a step: a paused timeline must not move (a wait on nothing happening)
-    assert driver.current_url == paused_at
+    until(driver, lambda d: d.find_element(By.CSS_SELECTOR, PLAY).get_attribute("aria-pressed") == "false")
+    # Paused, its ticker is stopped: a disabled dcc.Interval sets no timer, so nothing moves the
+    # timeline on (watching for a while that nothing happens would prove less, and take time).
+    until(driver, lambda d: dash_prop(d, TICK, "disabled") is True, "the timeline's ticker to stop")
+    wait_settled(driver)  # a step already on its way has landed, and did not start the ticker again
+    assert dash_prop(driver, TICK, "disabled") is True
+    assert driver.find_element(By.CSS_SELECTOR, PLAY).get_attribute("aria-pressed") == "false"
     assert console_errors(driver) == []
