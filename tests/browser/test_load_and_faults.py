@@ -11,10 +11,11 @@ pytestmark = [pytest.mark.export, pytest.mark.service]
 def test_many_users_and_a_killed_worker_lose_at_most_the_request_in_flight():
     users = 8
     report = run(users=users, seconds=10, workers=2, kill_worker_at=4)
-    # Load there was: each user went through the journey's pages and clicks (how many times depends on
-    # the machine's speed, and an export takes seconds on a busy one: the count is not a target).
-    assert report["total_requests"] >= users * 5
+    # Load there was: each user went through the whole journey, export included, at least once (how
+    # many times depends on the machine's speed: the count is not a target), and a worker was killed.
+    assert report["journeys"] >= users and report["by_kind"]["export"]["requests"] == users
+    assert len(report["killed_workers"]) == 1
+    assert report["unfinished_users"] == 0, "a user's request never came back"
     # A sync worker serves one request at a time: killing it loses that one, no other.
     assert report["failed_requests"] <= 1, {k: s["failures"] for k, s in report["by_kind"].items() if s["failures"]}
-    assert all(s["requests"] > 0 for s in report["by_kind"].values())
-    assert not report["slow_shutdown"], "a worker was still busy 30 s after the run: a request hung"
+    assert not report["slow_shutdown"], "gunicorn did not stop within a minute of SIGTERM after the run"
