@@ -15,6 +15,7 @@ import pytest
 
 from dashboard.export import job_processes
 from dashboard.export.job_processes import alive, job_context, run_job, server_process, start_job
+from devtools.waiting import wait_until
 
 # Held by another thread of the web server while a job starts, as SQLite's mutex was.
 HELD = threading.Lock()
@@ -35,10 +36,9 @@ def test_a_job_started_while_another_thread_holds_a_lock_does_not_inherit_it(tmp
     holder = threading.Thread(target=hold)
     holder.start()
     try:
-        while not HELD.locked():
-            time.sleep(0.01)
+        wait_until(HELD.locked, 30, lambda: "the other thread never took the lock", interval_s=0.01)
         job = psutil.Process(start_job(takes_the_lock, "key", "key-progress", [str(out)], {}))
-        job.wait(timeout=30)
+        job.wait(timeout=120)  # it takes the lock at once, or gives up after 5 s: this bounds a failure
     finally:
         release.set()
         holder.join()
@@ -46,29 +46,35 @@ def test_a_job_started_while_another_thread_holds_a_lock_does_not_inherit_it(tmp
 
 
 def test_a_job_is_not_the_web_servers_fork():
-    job = psutil.Process(start_job(time.sleep, 5))  # job_fn(*args): sleeps 5 s
+    job = psutil.Process(start_job(time.sleep, 600))  # job_fn(*args): sleeps until it is killed below
     try:
         assert job.ppid() != os.getpid(), "jobs come from the fork server, not from a fork of this process"
     finally:
         job.kill()
 
 
-def sleeps(*args):
-    time.sleep(60)
+def says_it_runs_then_sleeps(marker):
+    """A job that notes that it runs, its watch on the server begun and the server alive; then sleeps
+    until it is ended."""
+    watching = any(thread.name == "exit-with-server" for thread in threading.enumerate())
+    if watching and alive(os.environ[job_processes.SERVER_VARIABLE]):
+        Path(marker).write_text("running")
+    time.sleep(600)
 
 
-def test_a_job_ends_soon_after_its_server_has_gone():
-    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+def test_a_job_ends_soon_after_its_server_has_gone(tmp_path):
+    marker = tmp_path / "running"
+    server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
         identity = f"{server.pid}:{psutil.Process(server.pid).create_time()!r}"
-        job = job_context().Process(target=run_job, args=(identity, sleeps))
+        job = job_context().Process(target=run_job, args=(identity, says_it_runs_then_sleeps, str(marker)))
         job.start()
-        time.sleep(1)
+        wait_until(marker.exists, 120, lambda: f"the job never ran (exit code {job.exitcode})")
         assert job.is_alive(), "a job lives while its server does"
         server.kill()
         server.wait()
-        job.join(timeout=5 + 4 * job_processes.WATCH_EVERY_S)
-        assert not job.is_alive()
+        job.join(timeout=60)  # it looks every WATCH_EVERY_S: this bounds a failure
+        assert not job.is_alive(), "the job still runs a minute after its server has gone"
     finally:
         server.kill()
         if job.is_alive():

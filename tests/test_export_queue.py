@@ -11,7 +11,7 @@ from dashboard.export.queue import (CACHED, NOT_QUEUED, WORKER_WAIT_S, QueueMana
                                     worker_failure)
 from dashboard.export.callback import export_failed_result
 from devtools.export_queue import redis_server
-from devtools.waiting import free_port
+from devtools.waiting import free_port, wait_until
 
 pytestmark = pytest.mark.service
 
@@ -175,7 +175,7 @@ def test_the_same_export_asked_twice_at_once_shares_one_job(redis):
 def slow_job(*args):
     import time
 
-    time.sleep(30)
+    time.sleep(600)  # stopped by each test: long enough for any machine to see it running
 
 
 def test_the_local_manager_shares_a_running_job_too(tmp_path):
@@ -190,7 +190,7 @@ def test_the_local_manager_shares_a_running_job_too(tmp_path):
     finally:
         manager.terminate_job(first)
         manager.terminate_job(manager.call_job_fn("key-10", slow_job, [], {}))
-    assert not manager.job_running(first)
+    wait_until(lambda: not manager.job_running(first), 60, lambda: "the job still runs 60 s after it was stopped")
 
 
 def test_a_job_that_ends_while_being_stopped_is_not_an_error(tmp_path, monkeypatch):
@@ -219,15 +219,12 @@ def quick_job(*args):
 
 
 def test_a_local_job_that_ended_without_a_result_is_said(tmp_path):
-    import time
-
     from dashboard.export.queue import export_manager
 
     manager = export_manager(None, tmp_path, lambda: "v1", export_failed_result)
     job = manager.call_job_fn("key-11", quick_job, [], {})
-    deadline = time.monotonic() + 10
-    while manager.job_running(job) and time.monotonic() < deadline:
-        time.sleep(0.05)
+    wait_until(lambda: not manager.job_running(job), 60, lambda: "a job with nothing to do still runs after 60 s",
+               interval_s=0.05)
     assert "stopped before it was done" in status_of(manager.get_result("key-11", job))
 
 
@@ -242,7 +239,7 @@ def test_a_local_job_over_the_time_limit_is_stopped_and_said(tmp_path):
         assert manager.get_result("key-12", job) is manager.UNDEFINED
         clock.now += JOB_LIMIT_S + 1
         assert "longer than" in status_of(manager.get_result("key-12", job))
-        assert not manager.job_running(job)
+        wait_until(lambda: not manager.job_running(job), 60, lambda: "the job still runs 60 s after it was stopped")
     finally:
         manager.terminate_job(job)
 
