@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from dashboard.appdata import load_app_data
 from dashboard.paths import PROJECT_ROOT, DataPaths
@@ -18,6 +19,11 @@ from devtools import prerequisites
 # CI and `make test` (make sets MAKELEVEL) install every tool first: there, one missing is a failure.
 # Elsewhere its tests are skipped, saying which tool is missing.
 MUST_RUN_ALL = bool(os.environ.get("CI")) or "MAKELEVEL" in os.environ
+
+# Hypothesis times each example (200 ms by default) and fails a test whose examples are slow to make:
+# on a busy machine that fails tests whose subject is not their speed (speed belongs in bench/).
+settings.register_profile("any-machine", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("any-machine")
 
 
 @functools.cache
