@@ -12,11 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import shapely
 from shapely.geometry import box
 
 from geodata.base_map import build_base_map, country_shapes
 from geodata.boundaries import build_caspian, build_country_layers
-from geodata.extent import BASE_MAP_EXTENT
+from geodata.extent import BASE_MAP_REACH
 from geodata.manifest import write_manifest
 from geodata.network import build_network
 
@@ -24,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GEODATA = ROOT / "geodata"
 NODE_MODULES = ROOT / "node_modules"
 ASSETS = ROOT / "assets"
-BASE_MAP_FRAME = box(*BASE_MAP_EXTENT)
+BASE_MAP_FRAME = shapely.union_all([box(*part) for part in BASE_MAP_REACH])
 
 
 def npm_package_version(name: str) -> str:

@@ -11,6 +11,13 @@ The scale that frames the story is worked out on d3's conic conformal projection
 Plotly's geo subplot, for every panel shape from square to 2.4:1; a taller panel shows more north
 and south. Plotly keeps the extent's shape, so the extent is about as wide as a laptop's map panel
 (1.8:1): a panel of another shape has a band of page beside or above the map, never a void in it.
+
+A portrait phone's map box (PORTRAIT_ASPECT) would be a short band across the top of it that way, so the
+page gives it a portrait frame (portrait_frame): a range box of the box's own shape that Plotly fits to
+the same width as the extent, so a projection scale means the same zoom on a phone as on a laptop (the
+story, a place's close-up, a link's zoom), and the map fills the box. The phone shows far more north and
+south than the story needs; the spare height goes south (Arabia, India, the Arabian Sea) rather than to
+the empty Arctic, and the base map reaches what the phone can show (geodata/extent.py BASE_MAP_REACH).
 """
 
 from __future__ import annotations
@@ -101,3 +108,109 @@ def geo_frame() -> dict:
 
 
 GEO_FRAME = geo_frame()
+
+# Plotly fits its lon/lat ranges as a polygon of 11 vertices, 0.001 deg inside the ranges, whose edges d3
+# draws as great circles (plotly.js src/plots/geo/geo.js, makeRangeBox): a southern edge bows south.
+RANGE_BOX_PAD = 1e-3
+PORTRAIT_ASPECT = 0.78  # width / height of a phone's map box (assets/style.css draws it so): 62 % of 360 x 740
+PORTRAIT_TOP_LAT = 82.0  # the portrait view's top, on its middle meridian: the landscape extent's north edge
+PORTRAIT_MIN_SCALE_FRACTION = 0.95  # of the frame: the phone already shows the equator to the Arctic
+PORTRAIT_RANGE_TOP = 88.0  # the portrait range box's north edge: a box reaching the pole made d3 fit it 260x too small
+
+
+def _great_circle(a: tuple[float, float], b: tuple[float, float], steps: int = 24) -> list[tuple[float, float]]:
+    """Points along the great circle from a to b (lon, lat in degrees), both ends included."""
+    def vector(lon: float, lat: float) -> tuple[float, float, float]:
+        lon, lat = math.radians(lon), math.radians(lat)
+        return math.cos(lat) * math.cos(lon), math.cos(lat) * math.sin(lon), math.sin(lat)
+    u, v = vector(*a), vector(*b)
+    angle = math.acos(max(-1.0, min(1.0, sum(p * q for p, q in zip(u, v)))))
+    if angle < 1e-12:
+        return [a, b]
+    points = []
+    for i in range(steps + 1):
+        wa, wb = (math.sin(w * angle) / math.sin(angle) for w in (1 - i / steps, i / steps))
+        x, y, z = (wa * p + wb * q for p, q in zip(u, v))
+        points.append((math.degrees(math.atan2(y, x)), math.degrees(math.asin(max(-1.0, min(1.0, z))))))
+    return points
+
+
+def range_box_bounds(lon_range: tuple[float, float], lat_range: tuple[float, float]) -> tuple[float, float, float, float]:
+    """(x0, x1, y0, y1) of the box Plotly fits to the panel for these geo ranges (none reaching 180 deg)."""
+    lon0, lon1 = lon_range[0] + RANGE_BOX_PAD, lon_range[1] - RANGE_BOX_PAD
+    lat0, lat1 = lat_range[0] + RANGE_BOX_PAD, lat_range[1] - RANGE_BOX_PAD
+    quarter = (lon1 - lon0) / 4
+    ring = ([(lon0, lat0)] + [(lon0 + quarter * k, lat1) for k in range(5)]
+            + [(lon1 - quarter * k, lat0) for k in range(5)])
+    points = [p for a, b in zip(ring, ring[1:] + ring[:1]) for p in _great_circle(a, b)]
+    xs, ys = zip(*(project(lon, lat) for lon, lat in points))
+    return min(xs), max(xs), min(ys), max(ys)
+
+
+def _landscape_width() -> float:
+    x0, x1, _, _ = range_box_bounds(MAP_EXTENT["lon"], MAP_EXTENT["lat"])
+    return x1 - x0
+
+
+def _lat_at_radius(rho: float) -> float:
+    n, f = _constants()
+    return math.degrees(2 * math.atan((f / rho) ** (1 / n)) - math.pi / 2)
+
+
+def portrait_ranges(aspect: float = PORTRAIT_ASPECT) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Lon and lat ranges whose box, as Plotly fits it, has a portrait panel's shape and the landscape
+    extent's width: a cap from near the pole down past the equator around the middle meridian. Its width
+    is about 2 rho sin(n L) (rho the southern edge's radius, L the half span), its height about rho."""
+    n, _ = _constants()
+    width = _landscape_width()
+    half, rho = math.degrees(math.asin(aspect / 2) / n), width / aspect
+    for _ in range(50):
+        x0, x1, y0, y1 = range_box_bounds((ROTATION_LON - half, ROTATION_LON + half),
+                                          (_lat_at_radius(rho), PORTRAIT_RANGE_TOP))
+        shape = (x1 - x0) / (y1 - y0)
+        if abs(shape / aspect - 1) < 1e-9 and abs((x1 - x0) / width - 1) < 1e-9:
+            break
+        half, rho = half * aspect / shape, rho * width / (x1 - x0)
+    return (ROTATION_LON - half, ROTATION_LON + half), (_lat_at_radius(rho), PORTRAIT_RANGE_TOP)
+
+
+def portrait_center(aspect: float = PORTRAIT_ASPECT) -> tuple[float, float]:
+    """The middle of the portrait view: the story's middle across, and so far south that the view's top
+    meets PORTRAIT_TOP_LAT on that meridian."""
+    n, f = _constants()
+    x0, x1, _, _ = projected_bounds(STORY_BOX)
+    x = (x0 + x1) / 2
+    top_radius = f / _tany(math.radians(PORTRAIT_TOP_LAT)) ** n
+    top = f - math.sqrt(top_radius ** 2 - x ** 2)
+    shown_height = _landscape_width() / GEO_FRAME["projection"]["scale"] / aspect
+    lon, lat = unproject(x, top - shown_height / 2)
+    return round(lon, 3), round(lat, 3)
+
+
+def portrait_view(scale: float, aspect: float = PORTRAIT_ASPECT, steps: int = 24) -> list[tuple[float, float]]:
+    """Lon/lat of a grid over what a portrait panel shows around the portrait centre at this scale."""
+    cx, cy = project(*portrait_center(aspect))
+    width = _landscape_width() / scale
+    height = width / aspect
+    return [unproject(cx + width * (i / steps - 0.5), cy + height * (j / steps - 0.5))
+            for i in range(steps + 1) for j in range(steps + 1)]
+
+
+def portrait_frame(aspect: float = PORTRAIT_ASPECT) -> dict:
+    """What the page sets on the geo subplot when its map box has the portrait shape."""
+    (lon_range, lat_range), (lon, lat) = portrait_ranges(aspect), portrait_center(aspect)
+    return {"lonaxis": {"range": [round(v, 4) for v in lon_range]},
+            "lataxis": {"range": [round(v, 4) for v in lat_range]},
+            "center": {"lon": lon, "lat": lat},
+            "projection": {"minscale": round(GEO_FRAME["projection"]["scale"] * PORTRAIT_MIN_SCALE_FRACTION, 3)}}
+
+
+def device_frames() -> dict:
+    """The two frames the page picks from by its map box's shape: the portrait one, and the landscape
+    one the figure is built with (the page goes back to it when a phone is turned)."""
+    landscape = {key: GEO_FRAME[key] for key in ("lonaxis", "lataxis", "center")}
+    return {"aspect": PORTRAIT_ASPECT, "portrait": portrait_frame(),
+            "landscape": {**landscape, "projection": {"minscale": GEO_FRAME["projection"]["minscale"]}}}
+
+
+DEVICE_FRAMES = device_frames()
