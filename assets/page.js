@@ -1,5 +1,5 @@
-// The page's own scripts: keyboard activation of statement cards, the map's in-place restyles, and
-// the instant drawing of a clicked selection or side-panel tab.
+// The page's own scripts: keyboard activation of statement cards, the map's frame by the shape of its
+// box, the map's in-place restyles, and the instant drawing of a clicked selection or side-panel tab.
 // Statement cards are divs with role="button" (a quote is not phrasing content, so it cannot sit in a
 // <button>); give them the keyboard behaviour of a button: Enter or Space activates them.
 document.addEventListener("keydown", function (event) {
@@ -9,6 +9,75 @@ document.addEventListener("keydown", function (event) {
     target.click();
   }
 });
+// The map's frame by the shape of its box. The figure is built once for every device, with the
+// landscape frame; on a phone's portrait box Plotly would draw that as a short band across the top.
+// The map panel carries both frames (data-frames, from dashboard/figure/frame.py device_frames) and
+// the portrait box's shape (frame.py PORTRAIT_ASPECT, which assets/style.css draws a phone's box at).
+// The frame is set in the layout before Plotly draws it (Plotly.react, through which dcc.Graph and
+// this page draw the map, is wrapped once the page's scripts have run), so a phone draws its map once;
+// a box that changes shape later (a phone turned) is given the other frame with one relayout.
+function routeMapFrames(gd) {
+  var panel = gd && gd.closest && gd.closest(".map-panel[data-frames]");
+  if (!panel) { return null; }
+  if (!panel.__frames) { panel.__frames = JSON.parse(panel.getAttribute("data-frames")); }
+  return panel.__frames;
+}
+
+function routeMapWantedFrame(gd, frames) {
+  var box = gd.getBoundingClientRect();
+  return box.height > 0 && Math.abs(box.width / box.height - frames.aspect) < 0.03 ? "portrait" : "landscape";
+}
+
+// The settings that move a geo layout to the wanted frame, or null when it is in it. Its centre
+// moves only if it is the other frame's own: a reader's pan and a link's centre stay.
+function routeMapFrameChange(geo, frames, wanted) {
+  var to = frames[wanted], from = frames[wanted === "portrait" ? "landscape" : "portrait"];
+  var range = geo && geo.lataxis && geo.lataxis.range;
+  if (!geo || (range && range[0] === to.lataxis.range[0])) { return null; }
+  var change = {"lonaxis.range": to.lonaxis.range.slice(), "lataxis.range": to.lataxis.range.slice(),
+                "projection.minscale": to.projection.minscale};
+  var center = geo.center || {};
+  if (center.lon === undefined || (center.lon === from.center.lon && center.lat === from.center.lat)) {
+    change["center.lon"] = to.center.lon;
+    change["center.lat"] = to.center.lat;
+  }
+  return change;
+}
+
+function routeMapSetIn(geo, change) {
+  Object.keys(change).forEach(function (path) {
+    var keys = path.split("."), target = geo;
+    keys.slice(0, -1).forEach(function (key) { target = target[key] = Object.assign({}, target[key]); });
+    target[keys[keys.length - 1]] = change[path];
+  });
+}
+
+document.addEventListener("DOMContentLoaded", function () {
+  if (!window.Plotly || !Plotly.react) { return; }
+  var react = Plotly.react;
+  Plotly.react = function (gd, data, layout) {
+    var frames = routeMapFrames(gd);
+    var geoLayout = data && !Array.isArray(data) ? data.layout : layout;  // react(gd, figure) or (gd, data, layout)
+    var change = frames && geoLayout && routeMapFrameChange(geoLayout.geo, frames, routeMapWantedFrame(gd, frames));
+    if (change) { routeMapSetIn(geoLayout.geo, change); }
+    return react.apply(this, arguments);
+  };
+});
+
+// After a resize: the other frame if the box changed shape. The centre is set in the layout, not
+// sent as a relayout, so the view does not take a turned phone for a reader's pan.
+function routeMapRefit(gd) {
+  var frames = routeMapFrames(gd);
+  var change = frames && routeMapFrameChange(gd.layout.geo, frames, routeMapWantedFrame(gd, frames));
+  if (!change) { return; }
+  var update = {};
+  Object.keys(change).forEach(function (path) {
+    if (path.indexOf("center.") === 0) { gd.layout.geo.center[path.slice(7)] = change[path]; }
+    else { update["geo." + path] = change[path]; }
+  });
+  Plotly.relayout(gd, update);
+}
+
 // Browser-side callbacks that restyle the drawn map in place. A view change sends only the few trace
 // properties that change (computed on the server); they are merged into the plot's own data and
 // drawn with one Plotly.react, which keeps pan and zoom and skips the copy of the whole figure that
@@ -193,7 +262,12 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
         update["geo.center.lon"] = position.center[0];
         update["geo.center.lat"] = position.center[1];
       }
-      routeMapWhenDrawn(function (gd) { Plotly.relayout(gd, update); });
+      routeMapWhenDrawn(function (gd) {
+        // A link made on a laptop may zoom out further than a phone's frame allows.
+        var low = gd._fullLayout.geo.projection.minscale;
+        if (update["geo.projection.scale"] < low) { update["geo.projection.scale"] = low; }
+        Plotly.relayout(gd, update);
+      });
       return Date.now();
     }
   }
@@ -214,7 +288,10 @@ routeMapWhenDrawn(function (gd) {
     }
     run();
   });
-  gd.on("plotly_relayout", run);
+  gd.on("plotly_relayout", function (update) {
+    if (update && update.autosize) { routeMapRefit(gd); }
+    run();
+  });
   run();
   // Folding or unfolding the legend uncovers or covers names.
   var panel = gd.closest(".map-panel");

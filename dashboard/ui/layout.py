@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from dash import dcc, html
 
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.export.presets import FORMATS, PRESETS
 from dashboard.captions import ATTRIBUTION, TITLE
+from dashboard.figure.frame import DEVICE_FRAMES
 from dashboard.figure.map_figure import build_figure
 from dashboard.figure.styles import COMMODITY_LABELS, STATUS_STYLES
 from dashboard.registry.layers import LAYERS
@@ -113,9 +116,12 @@ def map_config(topojson_url: str) -> dict:
 
 def map_panel(data: AppData, view: View, topojson_url: str, instant_selection: bool = True) -> html.Section:
     """The map, with its legend on it (open by default, folds away), and the map in words for screen
-    readers, announced when it changes (ui/map_summary.py)."""
+    readers, announced when it changes (ui/map_summary.py). The page frames the map by its box's shape
+    (data-frames: a phone's portrait box, drawn at --portrait-aspect, gets the portrait frame)."""
     return html.Section(id=ids.MAP_REGION, className="map-panel", tabIndex="-1",
-                        **{"aria-label": "Map", "aria-describedby": ids.MAP_SUMMARY}, children=[
+                        style={"--portrait-aspect": str(DEVICE_FRAMES["aspect"])},
+                        **{"aria-label": "Map", "aria-describedby": ids.MAP_SUMMARY,
+                           "data-frames": json.dumps(DEVICE_FRAMES, separators=(",", ":"))}, children=[
         dcc.Graph(
             id=ids.MAP, figure=build_figure(data.registry, data.corpus, view, data.oil, data.timeline,
                                             instant_selection=instant_selection, corridor=data.corridor),
