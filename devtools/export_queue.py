@@ -16,6 +16,9 @@ from dashboard.paths import PROJECT_ROOT
 from devtools.waiting import free_port, wait_until
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
+# Redis answers at once and a worker is ready in seconds; on a busy machine, many times that. Bounds a
+# failure only: both are awaited until they say they are ready.
+START_S = 180
 
 
 def answers(port: int) -> bool:
@@ -43,7 +46,7 @@ class RedisServer:
         self.process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--dir", str(self.folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_until(lambda: answers(self.port), 10, lambda: f"redis-server did not start on port {self.port}",
+        wait_until(lambda: answers(self.port), START_S, lambda: f"redis-server did not start on port {self.port}",
                    process=self.process, interval_s=0.05)
 
     def stop(self) -> None:
@@ -72,7 +75,7 @@ def export_worker(redis_url: str, cache: Path, log: Path) -> Iterator[subprocess
                                    cwd=PROJECT_ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
                                    start_new_session=True)
     try:
-        wait_until(lambda: " ready." in log.read_text(), 60, process=process, interval_s=0.2,
+        wait_until(lambda: " ready." in log.read_text(), START_S, process=process, interval_s=0.2,
                    failure=lambda: f"the export worker did not start:\n{log.read_text()[-3000:]}")
         yield process
     finally:
