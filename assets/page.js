@@ -1,3 +1,15 @@
+// The ids this script looks for, as the server names them (dashboard/ids.py page_script_ids, written
+// into the page's <meta name="route-map-ids">): restated here, an id renamed there would fail silently.
+var ROUTE_MAP_IDS = (function () {
+  var meta = document.querySelector('meta[name="route-map-ids"]');
+  try { return meta ? JSON.parse(meta.getAttribute("content")) : {}; } catch (error) { return {}; }
+})();
+
+function routeMapGraph() {
+  var map = ROUTE_MAP_IDS.map && document.getElementById(ROUTE_MAP_IDS.map);
+  return map ? map.querySelector(".js-plotly-plot") : null;
+}
+
 // The page's own scripts: keyboard activation of statement cards, the map's frame by the shape of its
 // box, the map's in-place restyles, and the instant drawing of a clicked selection or side-panel tab.
 // Statement cards are divs with role="button" (a quote is not phrasing content, so it cannot sit in a
@@ -87,7 +99,7 @@ function routeMapRefit(gd) {
 // A link opened in a fresh browser restyles the map before dcc.Graph has drawn it: the change waits
 // until the graph's first plot is done, or the graph's own first draw would undo it.
 function routeMapWhenDrawn(apply, attempt) {
-  var gd = document.querySelector("#route-map .js-plotly-plot");
+  var gd = routeMapGraph();
   if (gd && gd.data && gd._fullLayout && !gd.classList.contains("dash-graph--pending")) {
     apply(gd);
   } else if ((attempt || 0) < 300) {
@@ -134,15 +146,25 @@ function routeMapRestyle(gd, groups) {
 }
 
 // A click on a route or a statement is drawn on the map at once, before the server has answered:
-// the figure says which routes each statement names (layout.meta.selection, from the server's
+// each statement card says which routes its statement names (data-routes, from the server's
+// statement_card), the figure the opacity of what is not selected (layout.meta.selection, from
 // selection_table) and each route trace its opacity when nothing is selected (trace.meta). The
 // rules are the server's (highlighted_routes, route_opacity), and a browser test holds the two to
 // agreeing. Only opacities change here, which Plotly draws in a few milliseconds; the circles
 // around the selection's places, which make Plotly redraw the whole map, come with the server's
 // restyle a moment later. The current selection is read from the address, which the dashboard
 // keeps in sync with the view.
+// The routes a statement names, from its card; a selected statement's card is always on the page.
+function routeMapStatementRoutes(statement) {
+  if (!statement) { return []; }
+  var card = Array.prototype.find.call(document.querySelectorAll(".statement-card[data-routes]"), function (el) {
+    return el.getAttribute("data-statement") === statement;
+  });
+  return card ? card.getAttribute("data-routes").split(" ").filter(Boolean) : [];
+}
+
 function routeMapInstantSelect(kind, id) {
-  var gd = document.querySelector("#route-map .js-plotly-plot");
+  var gd = routeMapGraph();
   var table = gd && gd.layout && gd.layout.meta && gd.layout.meta.selection;
   if (!table || !gd._fullLayout || gd.classList.contains("dash-graph--pending")) { return false; }
   var query = new URLSearchParams(window.location.search);
@@ -150,7 +172,7 @@ function routeMapInstantSelect(kind, id) {
   var statement = query.get("statement");
   if (kind === "route") { route = route === id ? null : id; } else { statement = statement === id ? null : id; }
   var highlighted = new Set(route ? [route] : []);
-  ((statement && table.statements[statement]) || []).forEach(function (r) { highlighted.add(r); });
+  routeMapStatementRoutes(statement).forEach(function (r) { highlighted.add(r); });
   var data = gd.data.map(function (trace) {
     var meta = trace.meta || {};
     if (!meta.route) { return trace; }
@@ -166,7 +188,7 @@ function routeMapInstantSelect(kind, id) {
 // back before showing it took ~0.5 s. The server then sends the same class. A tab built when first
 // opened shows its "Opening…" line until its contents arrive.
 function routeMapInstantTab(panel) {
-  var root = document.getElementById("app-root");
+  var root = (ROUTE_MAP_IDS.root && document.getElementById(ROUTE_MAP_IDS.root));
   if (!root) { return false; }
   var classes = root.className.split(" ").filter(function (name) { return name.indexOf("panel-") !== 0; });
   classes.splice(1, 0, "panel-" + panel);
@@ -206,7 +228,7 @@ document.addEventListener("click", function (event) {
 // click at the end of a drag that started on a line.
 var routeMapPress = null;
 document.addEventListener("pointerdown", function (event) {
-  routeMapPress = event.target.closest && event.target.closest("#route-map")
+  routeMapPress = event.target.closest && ROUTE_MAP_IDS.map && event.target.closest("#" + ROUTE_MAP_IDS.map)
     ? {x: event.clientX, y: event.clientY, moved: false} : null;
 }, true);
 document.addEventListener("pointermove", function (event) {

@@ -3,6 +3,7 @@ that one instance, so two apps in one process never share state or steal each ot
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import secrets
@@ -51,6 +52,7 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
         requests_pathname_prefix=config.url_prefix,
         serve_locally=True,
         compress=True,
+        meta_tags=[{"name": ids.PAGE_SCRIPT_META, "content": json.dumps(ids.page_script_ids())}],
     )
     export_note = "" if find_browser() else (
         "Export is unavailable: the server has no Chrome or Chromium (install Debian's chromium). "

@@ -115,3 +115,13 @@ def css(component_id: str | dict) -> str:
     # Dash writes a dict id as JSON with sorted keys and no spaces.
     text = "{" + ",".join(f"{json.dumps(k)}:{json.dumps(component_id[k])}" for k in sorted(component_id)) + "}"
     return f"[id='{text}']"
+
+
+# The ids assets/page.js looks for, handed to it in a <meta name="route-map-ids"> of the page (the app
+# factory writes it), so the script never restates an id.
+PAGE_SCRIPT_META = "route-map-ids"
+
+
+def page_script_ids() -> dict[str, str]:
+    return {"map": MAP, "root": APP_ROOT}
+

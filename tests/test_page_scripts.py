@@ -22,3 +22,37 @@ def test_leaves_scripts_without_a_polyfill_unchanged():
 def test_does_not_drop_an_asset_that_only_mentions_polyfills():
     own = '<script src="/assets/polyfill-notes.js"></script>'
     assert without_polyfill(own) == own
+
+
+def test_the_page_names_the_ids_its_script_looks_for_and_the_script_restates_none(app_data):
+    """assets/page.js finds the map and the page's root by the ids the page's meta tag gives it:
+    an id renamed in dashboard/ids.py cannot leave the script looking for the old one."""
+    import html
+    import json
+    import re
+
+    from dashboard import ids
+    from dashboard.app import create_app
+    from dashboard.config import AppConfig
+    from dashboard.paths import PROJECT_ROOT
+
+    page = create_app(AppConfig(), data=app_data).server.test_client().get("/").get_data(as_text=True)
+    meta = re.search(rf'<meta name="{ids.PAGE_SCRIPT_META}" content="([^"]*)"', page)
+    assert meta and json.loads(html.unescape(meta.group(1))) == {"map": ids.MAP, "root": ids.APP_ROOT}
+    script = (PROJECT_ROOT / "assets" / "page.js").read_text()
+    assert f'meta[name="{ids.PAGE_SCRIPT_META}"]' in script
+    for name, value in ids.page_script_ids().items():
+        assert f'"{value}"' not in script and f"#{value}" not in script, name
+
+
+def test_statement_cards_carry_the_routes_the_page_draws_at_once_and_the_figure_lists_none(app_data):
+    from dashboard.figure.map_figure import build_figure
+    from dashboard.ui.panels import statement_card
+    from dashboard.view import View
+
+    statement = next(s for s in app_data.corpus.statements if s.route_ids)
+    article = next(a for a in app_data.corpus.articles if a.id == statement.article_id)
+    card = statement_card(statement, article, {}).to_plotly_json()["props"]
+    assert card["data-statement"] == statement.id and card["data-routes"].split() == list(statement.route_ids)
+    figure = build_figure(app_data.registry, app_data.corpus, View(), instant_selection=True)
+    assert set(figure["layout"]["meta"]["selection"]) == {"dimmed"}

@@ -243,12 +243,13 @@ def scenario_result(view: View, oil: OilNetwork | None) -> FlowResult | None:
     return export_capacity(oil, Scenario(off=view.off, capacities=view.capacities)) if oil else None
 
 
-def selection_table(corpus: Corpus) -> dict:
+def selection_table() -> dict:
     """What the page needs to draw a selection the moment it is clicked, before the server answers
-    (assets/page.js `routeMapInstantSelect`): the routes each statement names, and the opacity of
-    what is not selected. The rules are those of highlighted_routes and route_opacity; a browser
-    test holds the two to agreeing."""
-    return {"dimmed": DIMMED_OPACITY, "statements": {s.id: list(s.route_ids) for s in corpus.statements}}
+    (assets/page.js `routeMapInstantSelect`): the opacity of what is not selected. The routes each
+    statement names travel on its card (dashboard/ui/panels.py statement_card), so the figure does
+    not grow with the corpus. The rules are those of highlighted_routes and route_opacity; browser
+    tests hold the two to agreeing, from the default view and from random ones."""
+    return {"dimmed": DIMMED_OPACITY}
 
 
 @dataclass(frozen=True)
@@ -391,7 +392,7 @@ def build_figure(registry: Registry, corpus: Corpus, view: View, oil: OilNetwork
     traces = [{**trace_kind(key).static(data, key), **dynamic_part(data, key, state)} for key in trace_keys(registry)]
     layout = base_layout()
     if instant_selection:
-        layout["meta"] = {"selection": selection_table(corpus)}
+        layout["meta"] = {"selection": selection_table()}
     return {"data": traces, "layout": layout}
 
 

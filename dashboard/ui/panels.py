@@ -167,6 +167,9 @@ def statement_card(statement: Statement, article: Article, topic_labels: dict[st
     return html.Div(
         id={"type": ids.STATEMENT_CARD, "id": statement.id}, n_clicks=0, role="button", tabIndex="0",
         className=class_name, **{"aria-pressed": str("is-selected" in class_name.split()).lower()},
+        # What the page draws the moment the card is clicked (assets/page.js routeMapInstantSelect):
+        # carried by the card, so the figure need not list every statement of the corpus.
+        **{"data-statement": statement.id, "data-routes": " ".join(statement.route_ids)},
         children=[
             html.Span("Direct quote" if direct else "Reported statement",
                       className=f"kind kind-{statement.kind}"),
