@@ -40,8 +40,9 @@ class PlaceLabel:
 class RouteLabel:
     route: str
     text: str
-    fractions: tuple[float, ...]  # where along the route's drawn line the name may sit, preferred first
-    position: str
+    # Where the name may sit, preferred first: how far along the route's drawn line (a fraction of
+    # its vertices) and on which side (a Plotly textposition).
+    places: tuple[tuple[float, str], ...]
     priority: int
 
 
@@ -49,7 +50,7 @@ class RouteLabel:
 # to end, then the other names of the story, then context (dropped first where they would collide).
 AREA_LABELS: tuple[AreaLabel, ...] = (
     AreaLabel("Kazakhstan", 68.0, 48.3, "focus", 0),  # the article's subject: before even the route's name
-    AreaLabel("China", 101.0, 38.0, "focus", 2),
+    AreaLabel("China", 100.5, 35.0, "focus", 2),
     AreaLabel("Caspian Sea", 51.3, 38.3, "sea", 3),
     AreaLabel("Black Sea", 34.0, 43.4, "sea", 4),
     AreaLabel("Azerbaijan", 47.6, 40.95, "focus", 15),
@@ -111,10 +112,11 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
 # A route's name has places to go: where the first collides (on a phone's smaller map the Middle
 # Corridor's would sit on KAZAKHSTAN), the next is tried; map_labels.js shows a name once.
 ROUTE_LABELS: tuple[RouteLabel, ...] = (
-    RouteLabel("middle_corridor_black_sea", "Middle Corridor", (0.42, 0.58, 0.3), "top center", 0),
-    RouteLabel("cpc", "CPC", (0.55, 0.4), "bottom center", 14),
-    RouteLabel("trans_caspian_oil_btc", "BTC", (0.78, 0.7), "bottom center", 38),
-    RouteLabel("northern_corridor", "Northern corridor (via Russia)", (0.5, 0.4), "top center", 38),
+    RouteLabel("middle_corridor_black_sea", "Middle Corridor",
+               ((0.42, "top center"), (0.58, "top center"), (0.36, "bottom center")), 0),
+    RouteLabel("cpc", "CPC", ((0.55, "bottom center"), (0.4, "bottom center")), 14),
+    RouteLabel("trans_caspian_oil_btc", "BTC", ((0.78, "bottom center"), (0.7, "bottom center")), 38),
+    RouteLabel("northern_corridor", "Northern corridor (via Russia)", ((0.5, "top center"), (0.4, "top center")), 38),
 )
 
 
@@ -163,9 +165,9 @@ def route_label_point(registry: Registry, route_id: str, fraction: float) -> tup
 
 def route_label_trace(label: RouteLabel, registry: Registry) -> dict:
     route = registry.network.routes[label.route]
-    points = [route_label_point(registry, label.route, fraction) for fraction in label.fractions]
+    points = [route_label_point(registry, label.route, fraction) for fraction, _ in label.places]
     trace = _text_trace(f"Name: {route.short_name}", [p[0] for p in points], [p[1] for p in points],
-                        [label.text] * len(points), label.position, [label.priority] * len(points),
+                        [label.text] * len(points), [side for _, side in label.places], [label.priority] * len(points),
                         _textfont("route", route_colour(route.id, route.commodity)))
     # Dimmed and restored with its route, here and in page.js's instant selection.
     trace["meta"].update({"route": route.id, "opacity": STATUS_STYLES[route.status].opacity})
