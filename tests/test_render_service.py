@@ -39,3 +39,23 @@ def test_render_key_is_shared_and_private(tmp_path):
     key = render_key(tmp_path)
     assert render_key(tmp_path) == key and len(key) == 32
     assert (tmp_path / "render.key").stat().st_mode & 0o077 == 0
+
+
+def test_a_short_folder_gets_a_socket_file_and_a_long_one_an_abstract_name(tmp_path):
+    from dashboard.export.service import MAX_SOCKET_PATH, socket_address
+    assert socket_address(tmp_path) == str(tmp_path / "render.sock")
+    deep = tmp_path / ("d" * 120)
+    address = socket_address(deep)
+    assert address.startswith("\0route-map-render-") and len(address) < MAX_SOCKET_PATH
+    assert socket_address(deep) == address and socket_address(tmp_path / ("e" * 120)) != address
+
+
+def test_a_cache_folder_deep_in_a_long_path_still_renders(app_data, tmp_path):
+    """A Unix socket's path holds 107 bytes: a cache folder under a long temporary path made every
+    export a 500 (seen when the suite ran in a clone under a long TMPDIR)."""
+    deep = tmp_path / ("a-long-folder-name-" * 6) / "cache"
+    deep.mkdir(parents=True)
+    client = RenderClient(deep, render_key(deep))
+    figure = report_figure(app_data, strict_view("route=tap", app_data), PRESETS["slide-16x9"])
+    assert client.render(figure, PRESETS["slide-16x9"], "svg").startswith(b"<svg")
+    assert client.stop() is True and client.stop() is False

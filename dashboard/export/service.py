@@ -7,11 +7,12 @@ a Unix socket in the app's cache folder and keeping one kaleido browser warm. It
 IDLE_EXIT_S without work, or when the server whose job started it has gone; the next job starts it
 again.
 
-    python -m dashboard.export.service SOCKET   (the key comes in ROUTE_MAP_RENDER_KEY)
+    python -m dashboard.export.service FOLDER   (the key comes in ROUTE_MAP_RENDER_KEY)
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -31,6 +32,20 @@ START_TIMEOUT_S = 30
 ERRORS = {"unavailable": ExportUnavailable, "failed": ExportFailed}
 STOP = "stop"
 NOT_RUNNING = (FileNotFoundError, ConnectionRefusedError, ConnectionResetError, EOFError)
+# A Unix socket's path holds at most 107 bytes on Linux: a cache folder deep in a long path (a CI
+# runner's temporary folder, a mounted volume) made every export a 500. Past this length the
+# service listens in Linux's abstract namespace instead, under a name derived from the folder; the
+# key's handshake guards it as it guards the file.
+MAX_SOCKET_PATH = 100
+
+
+def socket_address(folder: Path) -> str:
+    """Where the render service of this cache folder listens: its socket file, or an abstract name."""
+    path = str(folder / "render.sock")
+    if len(os.fsencode(path)) <= MAX_SOCKET_PATH:
+        return path
+    digest = hashlib.sha256(os.fsencode(Path(folder).resolve())).hexdigest()[:32]
+    return f"\0route-map-render-{digest}"
 
 
 def serve(address: str, key: bytes, idle_exit_s: float = IDLE_EXIT_S, server: str | None = None) -> None:
@@ -82,12 +97,16 @@ class RenderClient:
     """What a job uses to render: connects to the service, starting it when it is not running."""
 
     def __init__(self, folder: Path, key: bytes):
-        self.address = str(folder / "render.sock")
+        self.folder = Path(folder)
+        self.address = socket_address(self.folder)
         self.key = key
 
     def _start_service(self) -> None:
-        Path(self.address).unlink(missing_ok=True)
-        subprocess.Popen([sys.executable, "-m", "dashboard.export.service", self.address],
+        if not self.address.startswith("\0"):
+            Path(self.address).unlink(missing_ok=True)
+        # The folder, not the address, on its command line: an abstract name cannot travel in argv,
+        # and the folder names the service among a machine's processes.
+        subprocess.Popen([sys.executable, "-m", "dashboard.export.service", str(self.folder)],
                          env={**os.environ, KEY_VARIABLE: self.key.hex()}, start_new_session=True,
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                          cwd=str(Path(__file__).resolve().parents[2]))
@@ -128,4 +147,5 @@ class RenderClient:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], bytes.fromhex(os.environ.pop(KEY_VARIABLE)), server=os.environ.pop(SERVER_VARIABLE, None))
+    serve(socket_address(Path(sys.argv[1])), bytes.fromhex(os.environ.pop(KEY_VARIABLE)),
+          server=os.environ.pop(SERVER_VARIABLE, None))
