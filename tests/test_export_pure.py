@@ -104,3 +104,16 @@ def test_caption_lists_every_route_shown_and_only_those(app_data):
 def test_labels_escape_markup(app_data):
     from dashboard.export.report_figure import _text
     assert _text("<b>x</b> & y") == "&lt;b&gt;x&lt;/b&gt; &amp; y"
+
+
+def test_the_compact_key_says_each_look_once_and_keeps_names_with_commas_whole(app_data):
+    from dashboard.export.report_figure import legend_sentence, legend_traces
+    key = legend_sentence(legend_traces(app_data, View(), True))
+    assert "(crossed) (crosses)" not in key and "Operating · Operating, expanding (thicker)" in key
+
+
+def test_a_caption_cut_short_says_where_the_rest_is_and_never_claims_the_map_names_every_route(app_data):
+    without = " ".join(caption_lines(app_data, View(), "", 600, max_lines=4)).replace("\u00a0", " ")
+    with_link = " ".join(caption_lines(app_data, View(), "https://maps.example/?x=1", 600, max_lines=5))
+    assert "named on the map" not in without and "in the dashboard" in without and "link below" not in without
+    assert "at the link below" in with_link.replace("\u00a0", " ")

@@ -99,15 +99,18 @@ def caption_lines(data: AppData, view: View, link: str, width_px: float, max_lin
     link_lines = wrap(f"Reopen this view: {link}", width_px, CAPTION_FONT_PX) if link else []
     tail = f"{ATTRIBUTION} Data as of {data.data_as_of}."
 
+    # Where the rest is: the link printed below, or (an export with no public address) the dashboard.
+    elsewhere = "at the link below" if link else "in the dashboard"
+
     def lines_for(shown: str, kept: int) -> list[str]:
-        more = f" … and {len(sources) - kept} more, with every figure, at the link below" if kept < len(sources) else ""
+        more = f" … and {len(sources) - kept} more, with every figure, {elsewhere}" if kept < len(sources) else ""
         text = f"Routes shown: {shown}. Sources: {'; '.join(sources[:kept]) or 'none'}{more}. {tail}"
         return wrap(text, width_px, CAPTION_FONT_PX) + link_lines
 
     lines = lines_for("; ".join(names) or "none", len(sources))
     if len(lines) <= max_lines:
         return lines
-    shown = f"{len(routes)} (named on the map and in the legend)"
+    shown = f"{len(routes)} (listed, with every figure, {elsewhere})"
     kept = len(sources)
     while kept > 1 and len(lines_for(shown, kept)) > max_lines:
         kept -= 1
@@ -137,13 +140,14 @@ def legend_sentence(traces: list[dict]) -> str:
         else:
             look = MARKER_WORDS.get(marker.get("symbol", ""), "")
         groups.setdefault(group, []).append(f"{trace['name']}{' (' + look + ')' if look else ''}")
-    return "Key — " + "; ".join(f"{titles[g]}: {', '.join(items)}" for g, items in groups.items()) + "."
+    # Items apart by a middle dot: a name may hold a comma ("Operating, expanding").
+    return "Key — " + "; ".join(f"{titles[g]}: {' · '.join(items)}" for g, items in groups.items()) + "."
 
 
 COLOUR_WORDS = {ROLE.colour: word for ROLE, word in ((STORY, "vermillion, heavy"), (ALTERNATIVE, "grey"))} | {
     COMMODITY_COLOURS["oil"]: "brown", COMMODITY_COLOURS["gas"]: "blue", BOTTLENECK_COLOUR: "pink band"}
 STATUS_WORDS = {STATUS_STYLES["operating"].label: "", STATUS_STYLES["expanding"].label: "thicker",
-                STATUS_STYLES["planned"].label: "thinner, paler", STATUS_STYLES["disrupted"].label + " (crossed)": "crosses"}
+                STATUS_STYLES["planned"].label: "thinner, paler"}  # "Disrupted (crossed)" says its look in its name
 MARKER_WORDS = {"circle": "●", "circle-open": "○", "diamond": "◆ orange", "x": "✖ dark red"}
 
 
