@@ -52,7 +52,7 @@ AREA_LABELS: tuple[AreaLabel, ...] = (
     AreaLabel("Kazakhstan", 68.0, 48.3, "focus", 0),  # the article's subject: before even the route's name
     AreaLabel("China", 100.5, 35.0, "focus", 2),
     AreaLabel("Caspian Sea", 51.3, 38.3, "sea", 3),
-    AreaLabel("Black Sea", 34.0, 43.4, "sea", 4),
+    AreaLabel("Black Sea", 32.6, 43.1, "sea", 4),  # the open western basin, clear of the CPC terminal's marks
     AreaLabel("Azerbaijan", 47.6, 40.95, "focus", 15),
     AreaLabel("Georgia", 43.3, 42.35, "focus", 16),
     AreaLabel("Mediterranean Sea", 27.5, 34.2, "sea", 30),
@@ -98,7 +98,7 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("kulevi", "Kulevi", "middle left", 51),
     PlaceLabel("ust_luga", "Ust-Luga", "middle right", 52),
     PlaceLabel("turkmenbashi", "Türkmenbaşy", "bottom center", 53),
-    PlaceLabel("makhachkala", "Makhachkala", "middle left", 54),
+    PlaceLabel("makhachkala", "Makhachkala", "middle right", 54),  # over the Caspian, not Georgia
     PlaceLabel("alashankou", "Alashankou", "bottom right", 55),
     PlaceLabel("kashagan", "Kashagan", "top center", 56),
     PlaceLabel("shymkent", "Shymkent", "bottom center", 57),
