@@ -41,13 +41,16 @@ def test_render_key_is_shared_and_private(tmp_path):
     assert (tmp_path / "render.key").stat().st_mode & 0o077 == 0
 
 
-def test_a_short_folder_gets_a_socket_file_and_a_long_one_an_abstract_name(tmp_path):
+def test_a_short_folder_gets_a_socket_file_and_a_long_one_an_abstract_name():
+    from pathlib import Path
+
     from dashboard.export.service import MAX_SOCKET_PATH, socket_address
-    assert socket_address(tmp_path) == str(tmp_path / "render.sock")
-    deep = tmp_path / ("d" * 120)
+    short = Path("/var/cache/route-map")  # not tmp_path: a test's own folder may itself be long
+    assert socket_address(short) == "/var/cache/route-map/render.sock"
+    deep = short / ("d" * 120)
     address = socket_address(deep)
     assert address.startswith("\0route-map-render-") and len(address) < MAX_SOCKET_PATH
-    assert socket_address(deep) == address and socket_address(tmp_path / ("e" * 120)) != address
+    assert socket_address(deep) == address and socket_address(short / ("e" * 120)) != address
 
 
 def test_a_cache_folder_deep_in_a_long_path_still_renders(app_data, tmp_path):
