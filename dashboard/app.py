@@ -14,6 +14,7 @@ from dash import Dash
 from flask import jsonify
 
 from dashboard.appdata import AppData, load_app_data
+from dashboard.base_map_script import add_base_map_script, script_url
 from dashboard.config import AppConfig, ConfigError, ready_cache_dir
 from dashboard.page_scripts import LeanDash
 from dashboard.http_headers import (content_security_policy, install_security_headers, refuse_malformed_callbacks,
@@ -53,7 +54,9 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
         serve_locally=True,
         compress=True,
         meta_tags=[{"name": ids.PAGE_SCRIPT_META, "content": json.dumps(ids.page_script_ids())}],
+        external_scripts=[script_url(config.url_prefix, config.paths.base_map)],
     )
+    add_base_map_script(app.server, routes_prefix, config.paths.base_map)
     export_note = "" if find_browser() else (
         "Export is unavailable: the server has no Chrome or Chromium (install Debian's chromium). "
         "Everything else works.")

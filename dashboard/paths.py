@@ -15,6 +15,11 @@ class DataPaths:
     assets: Path = PROJECT_ROOT / "assets"
 
     @property
+    def base_map(self) -> Path:
+        """Plotly's base map (land, coastlines, lakes), named as Plotly asks for it."""
+        return self.assets / "topojson" / "world_50m.json"
+
+    @property
     def layers(self) -> Path:
         return self.geodata / "layers"
 

@@ -160,7 +160,9 @@ def test_served_under_a_prefix(driver, app_data, strips):
         until(driver, lambda d: "Trans Adriatic" in d.find_element(By.ID, ids.DETAILS_PANEL).text)
         paths = [urlparse(u).path for u in requested_urls(driver) if u.startswith("http")]
         assert paths and all(p.startswith(prefix) for p in paths), [p for p in paths if not p.startswith(prefix)]
-        assert any(p.endswith("topojson/world_50m.json") for p in paths)
+        # the base map comes with the page's scripts, under the prefix; Plotly never fetches it again
+        assert any(p.endswith("_base-map.js") for p in paths), paths
+        assert not any(p.endswith("topojson/world_50m.json") for p in paths), paths
         assert console_errors(driver) == []
 
 
