@@ -13,6 +13,18 @@ OPACITIES = """
 return document.querySelector('#route-map .js-plotly-plot').data
   .filter(t => t.meta && t.meta.route).map(t => t.meta.route + '/' + t.meta.mode + '=' + t.opacity);
 """
+# Route traces whose drawn opacity (their group on the map, as the reader sees it) is not the one in
+# the plot's data: the page must set both, or Plotly's next draw would undo what was shown.
+UNDRAWN = """
+const gd = document.querySelector('#route-map .js-plotly-plot');
+return [...gd.querySelectorAll('.scattergeo.trace')].filter(g => {
+  const t = g.__data__[0].trace;
+  return t.meta && t.meta.route && Number(getComputedStyle(g).opacity) !== gd.data[t.index].opacity;
+}).map(g => {
+  const t = g.__data__[0].trace;
+  return t.meta.route + '/' + t.meta.mode + ': drawn ' + getComputedStyle(g).opacity + ', data ' + gd.data[t.index].opacity;
+});
+"""
 # Click, and read the map's opacities in the same script: what the page drew before Dash, let alone
 # the server, has seen the click.
 CLICK_THEN_READ = "document.querySelector(arguments[0]).click();" + OPACITIES
@@ -51,8 +63,11 @@ def test_the_instant_selection_agrees_with_the_server(driver, server_url, steps)
     for selector, query in steps:
         instant = driver.execute_script(CLICK_THEN_READ, selector)
         assert instant != before, f"{selector}: nothing was drawn before the server answered"
+        # what the page set is what is drawn, before the server answers (not only in the plot's data)
+        assert driver.execute_script(UNDRAWN) == []
         final = settle(driver, query)
         assert instant == final, f"{selector}: the page drew {set(instant) - set(final)}, the server {set(final) - set(instant)}"
+        assert driver.execute_script(UNDRAWN) == []
         before = final
     assert console_errors(driver) == []
 
