@@ -4,9 +4,12 @@
 // exports show the story's names, and zooming in brings back the others. The same rule serves the
 // dashboard (on every draw, by hiding SVG text) and kaleido's export page (where toImage is wrapped
 // to draw once, decide, and render the figure with the dropped names left out), so a report shows
-// what the screen would at that size.
+// what the screen would at that size. Nor may a name cover a mark (an event's diamond, a selection's
+// ring, a scenario's cross: the points of a trace whose meta.marks is set); a label with other places
+// to go (the same text again, later in its trace) tries them in turn.
 (function () {
   var PAD = 2; // px kept clear around each name
+  var GLYPH_TRIM = 0.2; // of a name's box, top and bottom: the line box around the letters, not ink
 
   function labelledTraces(gd) {
     var found = [];
@@ -48,6 +51,28 @@
     return items;
   }
 
+  // The boxes of the marks no name may cover.
+  function markBoxes(gd) {
+    var boxes = [];
+    gd.querySelectorAll(".scattergeo.trace, g.trace.scattergeo").forEach(function (group) {
+      var cd = group.__data__;
+      var trace = cd && cd[0] && cd[0].trace;
+      if (!trace || trace.visible !== true || !(trace.meta && trace.meta.marks)) { return; }
+      group.querySelectorAll("path.point").forEach(function (point) {
+        var box = point.getBoundingClientRect();
+        if (box.width > 0) { boxes.push(box); }
+      });
+    });
+    return boxes;
+  }
+
+  function onMark(box, marks) {
+    var trim = box.height * GLYPH_TRIM;
+    return marks.some(function (m) {
+      return box.left < m.right && m.left < box.right && box.top + trim < m.bottom && m.top < box.bottom - trim;
+    });
+  }
+
   // Which labels to keep: [{trace, point, keep}], in priority order.
   function decide(gd) {
     // The map's drawn frame (Plotly's geo background), not the figure: a report's margins hold the
@@ -60,10 +85,11 @@
       return el.getBoundingClientRect();
     }).filter(function (box) { return box.width > 0; }) : [];
     var names = {}; // a name shown once: a selected place's own label wins over its everyday one
+    var marks = markBoxes(gd);
     return candidates(gd).map(function (item) {
       var box = item.box;
       var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
-      var keep = inside && box.width > 0 && !names[item.text.textContent] &&
+      var keep = inside && box.width > 0 && !names[item.text.textContent] && !onMark(box, marks) &&
         !kept.some(function (other) { return intersects(box, other); });
       if (keep) { kept.push(box); names[item.text.textContent] = true; }
       return {trace: item.trace, point: item.point, keep: keep, text: item.text, box: box};

@@ -5,9 +5,10 @@ from hypothesis import HealthCheck, given, settings
 import shapely
 from shapely.geometry import shape
 
-from dashboard.figure.map_figure import (UIREVISION, build_figure, highlighted_nodes, highlighted_routes,
-                                         plotly_winding, restyle_for_view, route_at, route_opacity, trace_keys,
-                                         trace_visible)
+from dashboard.figure.labels import PLACE_LABELS, for_print, place_priority
+from dashboard.figure.map_figure import (UIREVISION, build_figure, highlight_trace_data, highlighted_nodes,
+                                         highlighted_routes, plotly_winding, restyle_for_view, route_at, route_opacity,
+                                         SELECTED_FROM, selected_name_priority, trace_keys, trace_visible)
 from dashboard.figure.styles import DIMMED_OPACITY, STATUS_STYLES
 from dashboard.registry.layers import AREA_LAYERS
 from dashboard.view import View
@@ -130,11 +131,16 @@ def test_restyle_changes_only_style_properties(app_data):
     keys = trace_keys(app_data.registry)
     assert set(changes) == set(range(len(keys)))
     for index, change in changes.items():
-        assert set(change) <= {"visible", "opacity", "lon", "lat", "text"}
+        allowed = {"visible", "opacity", "lon", "lat", "text"}
+        if keys[index] == ("highlight", "nodes"):  # the selection's names: the sides they may take, their order
+            allowed |= {"textposition", "meta"}
+        assert set(change) <= allowed
     cpc_index = keys.index(("route", "cpc", "pipeline"))
     tap_index = keys.index(("route", "tap", "pipeline"))
     assert changes[cpc_index]["opacity"] == 1.0 and changes[tap_index]["opacity"] == DIMMED_OPACITY
-    assert len(changes[len(keys) - 1]["lon"]) == 4
+    highlight = changes[len(keys) - 1]
+    assert len(set(zip(highlight["lon"], highlight["lat"]))) == 4
+    assert len(highlight["meta"]["labels"]) == len(highlight["text"]) == len(highlight["textposition"])
 
 
 def test_restyle_of_default_view_matches_the_built_figure(app_data, figure):
@@ -166,7 +172,11 @@ def test_the_story_route_is_drawn_last_of_the_routes_on_a_casing(registry, figur
     route_keys = [k for k in keys if k[0] == "route"]
     assert route_keys[-1][1] in ("middle_corridor_black_sea", "middle_corridor_turkey")
     casings = [i for i, k in enumerate(keys) if k[0] == "casing"]
-    assert casings and max(casings) < keys.index(route_keys[0])
+    # The alternative beneath the casing (in China it shares the story's line and must not show through
+    # the gaps in its dashes); every other route above it.
+    alternative = [i for i, k in enumerate(keys) if k[0] == "route" and k[1] == "northern_corridor"]
+    others = [i for i, k in enumerate(keys) if k[0] == "route" and k[1] != "northern_corridor"]
+    assert casings and alternative and max(alternative) < min(casings) and max(casings) < min(others)
     story = figure["data"][keys.index(route_keys[-1])]
     context = figure["data"][keys.index(("route", "cpc", "pipeline"))]
     assert story["line"]["width"] >= 2 * context["line"]["width"]
@@ -202,3 +212,74 @@ def test_the_corridors_binding_element_glows_while_its_tab_is_open(app_data):
     assert closed["lon"] == [] and len([x for x in opened["lon"] if x is not None]) > 2
     ferry = app_data.registry.network.legs["aktau-alat-ferry"].coords[0]
     assert ferry[0] in opened["lon"]  # today the Caspian crossing binds
+
+
+def test_the_story_is_the_strongest_mark_on_its_sea_legs_too(registry, figure):
+    """Dots leave less ink than dashes: the story's sea and ferry legs are drawn wider than its rail, every
+    one of them wider than any context route, on a casing wider still."""
+    keys = trace_keys(registry)
+    story = {k[2]: figure["data"][i] for i, k in enumerate(keys) if k[:2] == ("route", "middle_corridor_black_sea")}
+    casing = {k[2]: figure["data"][i] for i, k in enumerate(keys) if k[:2] == ("casing", "middle_corridor_black_sea")}
+    widest_context = max(STATUS_STYLES[s].width for s in STATUS_STYLES)
+    assert story["sea"]["line"]["width"] > story["rail"]["line"]["width"] > 1.5 * widest_context
+    assert story["ferry"]["line"]["width"] > story["rail"]["line"]["width"]
+    assert all(casing[m]["line"]["width"] > story[m]["line"]["width"] for m in story)
+
+
+def test_a_selected_main_place_is_named_before_a_selected_port_beside_it(app_data):
+    """Baku before Alat: a statement that selects Alat, the ferry port, leaves Baku's everyday name
+    before it; two selected, the main one first; the place searched for before everything."""
+    view = View(statement=STATEMENT)
+    assert "alat" in highlighted_nodes(view, app_data.registry, app_data.corpus)
+    assert selected_name_priority("baku", view) < place_priority("baku") < selected_name_priority("alat", view)
+    assert selected_name_priority("aktau", view) < place_priority("aktau")
+    assert selected_name_priority("alat", View(place="alat")) == 0
+    data = highlight_trace_data(view, app_data.registry, app_data.corpus)
+    order = list(dict.fromkeys(data["text"]))
+    assert order.index("Aktau") < order.index("Alat") and data["meta"]["labels"] == sorted(data["meta"]["labels"])
+    assert data["meta"]["marks"]
+
+
+def test_a_scenario_fades_the_route_it_switched_off_and_leaves_its_opacity_to_the_selection(app_data):
+    keys = trace_keys(app_data.registry)
+    veil, line = keys.index(("scenario", "off-veil")), keys.index(("scenario", "off-line"))
+    cpc = keys.index(("route", "cpc", "pipeline"))
+    assert max(i for i, k in enumerate(keys) if k[0] == "route") < veil < line
+    plain = restyle_for_view(app_data.registry, app_data.corpus, View(), app_data.oil)
+    off = restyle_for_view(app_data.registry, app_data.corpus, View(off=frozenset({"cpc_terminal"})), app_data.oil)
+    assert plain[veil]["lon"] == [] and plain[line]["lon"] == []
+    cpc_start = app_data.registry.network.route_legs("cpc")[0].coords[0]
+    assert cpc_start[0] in off[line]["lon"] and off[veil]["lon"] == off[line]["lon"]
+    assert off[cpc]["opacity"] == plain[cpc]["opacity"]  # page.js draws a click from the opacities alone
+    hidden = restyle_for_view(app_data.registry, app_data.corpus,
+                              View(off=frozenset({"cpc_terminal"}), layers=frozenset({"gas"})), app_data.oil)
+    assert hidden[line]["lon"] == []  # the oil layer off: nothing of the route is drawn, nor its veil
+
+
+def test_names_stand_off_the_marks_at_their_place_and_no_name_covers_a_mark(app_data):
+    """Event diamonds, selection rings and a scenario's crosses are marks map_labels.js keeps names off;
+    a place's name is set off its point by an invisible marker, further where an event's diamond is."""
+    figure = build_figure(app_data.registry, app_data.corpus, View(), app_data.oil, app_data.timeline)
+    marked = {t["name"] for t in figure["data"] if (t.get("meta") or {}).get("marks")}
+    assert {"Events", "Out in this scenario"} <= marked
+    names = next(t for t in figure["data"] if t["name"] == "Names: places")
+    assert names["mode"] == "markers+text" and names["marker"]["opacity"] == 0
+    assert len(names["text"]) == len(names["textposition"]) == len(names["meta"]["labels"]) == len(names["lon"])
+    sizes = dict(zip(names["text"], names["marker"]["size"]))
+    assert "aktau" in {event.place for event in app_data.timeline}
+    assert sizes["Aktau"] > sizes["Almaty"]
+    # A name with other sides to try has a point for each, its preferred side first.
+    aktau = [side for text, side in zip(names["text"], names["textposition"]) if text == "Aktau"]
+    assert len(aktau) > 1 and aktau[0] == "middle right"
+
+
+def test_the_story_small_countries_are_named_among_the_first_names_of_a_printed_map(figure):
+    """Printed, GEORGIA and AZERBAIJAN come before every place's name; on screen, where a reader zooms
+    in for more names, after Tbilisi's."""
+    small = next(t for t in figure["data"] if t["name"] == "Names: focus-small")
+    assert {"Georgia", "Azerbaijan"} <= set(small["text"])
+    printed = for_print(small)["meta"]["labels"]
+    assert max(printed) < min(SELECTED_FROM, min(label.priority for label in PLACE_LABELS))
+    assert min(small["meta"]["labels"]) > place_priority("tbilisi")
+    place_names = next(t for t in figure["data"] if t["name"] == "Names: places")
+    assert for_print(place_names) is place_names

@@ -3,8 +3,13 @@
 Each label has a priority (lower first: the story's countries, seas and key places, then context).
 The browser keeps a label only where it overlaps no label of higher priority and lies inside the map
 (assets/map_labels.js, on screen after every draw and in every export), so fewer show at the default
-view and on small presets and more as the reader zooms in. A selection labels its own places first
-(the highlight trace, priority 0).
+view and on small presets and more as the reader zooms in. A selection names its own places before
+any other place (the highlight trace: map_figure.selected_name_priority). No name sits on a mark (an
+event's diamond, a selection's ring, a scenario's cross): a place's name stands off the marks at its
+own place, and a name that would cover another's mark tries its other places or is left out.
+
+A label may have more than one place (a country's anchors, a place's sides, a route's points along
+it), preferred first; map_labels.js shows a name once, at the first that fits.
 
 Anchors of country and sea names are cartographic choices (inside the country or sea as framed,
 clear of the routes), not data: they are here, beside the style, not in the registry.
@@ -24,8 +29,14 @@ class AreaLabel:
     text: str
     lon: float
     lat: float
-    kind: str  # "focus", "country" or "sea"
-    priority: int
+    kind: str  # "focus", "focus-small" (the story's small countries), "country" or "sea"
+    priority: float
+    more: tuple[tuple[float, float], ...] = ()  # other anchors (lon, lat), tried in turn where the first collides
+    printed: float | None = None  # its priority on a printed map, which cannot be zoomed for more names
+
+    @property
+    def anchors(self) -> tuple[tuple[float, float], ...]:
+        return ((self.lon, self.lat),) + self.more
 
 
 @dataclass(frozen=True)
@@ -34,6 +45,11 @@ class PlaceLabel:
     text: str
     position: str  # Plotly textposition: which side of the symbol the name sits on
     priority: int
+    more: tuple[str, ...] = ()  # other sides, tried in turn where the first collides
+
+    @property
+    def positions(self) -> tuple[str, ...]:
+        return (self.position,) + self.more
 
 
 @dataclass(frozen=True)
@@ -49,12 +65,23 @@ class RouteLabel:
 # Priorities, lower first: the story's route and countries, its seas, the corridor's stops from end
 # to end, then the other names of the story, then context (dropped first where they would collide).
 AREA_LABELS: tuple[AreaLabel, ...] = (
-    AreaLabel("Kazakhstan", 68.0, 48.3, "focus", 0),  # the article's subject: before even the route's name
+    # The article's subject: before even the route's name; where a selection's rings fill the middle of
+    # the country, further north.
+    AreaLabel("Kazakhstan", 68.0, 48.3, "focus", 0, ((70.0, 49.2), (66.0, 47.6), (72.0, 48.0), (69.0, 50.6),
+                                                     (74.5, 49.3))),
     AreaLabel("China", 100.5, 35.0, "focus", 2),
-    AreaLabel("Caspian Sea", 51.3, 38.3, "sea", 3),
+    AreaLabel("Caspian Sea", 51.6, 37.5, "sea", 3, ((51.4, 37.9), (51.3, 38.3), (50.8, 41.8))),
     AreaLabel("Black Sea", 32.6, 43.1, "sea", 4),  # the open western basin, clear of the CPC terminal's marks
-    AreaLabel("Azerbaijan", 47.6, 40.95, "focus", 15),
-    AreaLabel("Georgia", 43.3, 42.35, "focus", 16),
+    # The story's small countries, anchored where the corridor's stops leave room: northern Azerbaijan,
+    # between the Caucasus and the railway to Tbilisi; Georgia astride the railway from Tbilisi to the
+    # sea. At the scale of a whole-corridor map, Tbilisi's name and the two cannot all fit. On screen,
+    # where a reader zooms in for more names, Tbilisi comes first and they follow where there is room;
+    # printed, where the map cannot be zoomed, they come before the selection's names and the
+    # corridor's stops (a reader of a printed report must find them).
+    AreaLabel("Azerbaijan", 47.5, 41.6, "focus-small", 18.4, ((47.8, 41.85), (48.2, 41.45), (47.0, 41.3),
+                                                                     (46.5, 40.8), (47.6, 40.95), (47.3, 40.4)),
+              printed=4.2),
+    AreaLabel("Georgia", 43.5, 42.0, "focus-small", 18.5, ((44.0, 42.4), (43.0, 41.6), (42.5, 41.6)), printed=4.3),
     AreaLabel("Mediterranean Sea", 27.5, 34.2, "sea", 30),
     AreaLabel("Russia", 54.0, 56.3, "country", 20),
     AreaLabel("Türkiye", 34.0, 39.0, "country", 21),
@@ -75,19 +102,19 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("xian", "Xi'an", "bottom center", 6),
     PlaceLabel("dostyk", "Dostyk", "top center", 7),
     PlaceLabel("khorgos", "Khorgos", "bottom center", 8),
-    PlaceLabel("aktau", "Aktau", "middle right", 9),
-    PlaceLabel("baku", "Baku", "middle right", 10),
-    PlaceLabel("poti", "Poti", "top left", 11),
+    PlaceLabel("aktau", "Aktau", "middle right", 9, ("bottom right", "top right", "middle left", "top left")),
+    PlaceLabel("baku", "Baku", "middle right", 10, ("bottom right", "top right", "bottom center")),
+    PlaceLabel("poti", "Poti", "top left", 11, ("middle left", "top center")),
     PlaceLabel("constanta", "Constanța", "middle left", 12),
     PlaceLabel("istanbul", "Istanbul", "bottom center", 13),
     PlaceLabel("almaty", "Almaty", "bottom center", 17),
-    PlaceLabel("tbilisi", "Tbilisi", "bottom center", 18),
+    PlaceLabel("tbilisi", "Tbilisi", "bottom center", 18, ("bottom right", "middle right", "top center")),
     PlaceLabel("cpc_terminal", "CPC terminal", "bottom left", 19),
     PlaceLabel("ceyhan", "Ceyhan", "bottom center", 26),
     PlaceLabel("atyrau", "Atyrau", "top left", 27),
     PlaceLabel("tengiz", "Tengiz", "middle right", 28),
     PlaceLabel("kuryk", "Kuryk", "middle right", 29),
-    PlaceLabel("alat", "Alat", "bottom center", 31),
+    PlaceLabel("alat", "Alat", "bottom center", 31, ("bottom left", "middle left")),
     PlaceLabel("batumi", "Batumi", "bottom left", 32),
     PlaceLabel("samara", "Samara", "top center", 33),
     PlaceLabel("kars", "Kars", "bottom center", 34),
@@ -113,11 +140,31 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
 # Corridor's would sit on KAZAKHSTAN), the next is tried; map_labels.js shows a name once.
 ROUTE_LABELS: tuple[RouteLabel, ...] = (
     RouteLabel("middle_corridor_black_sea", "Middle Corridor",
-               ((0.42, "top center"), (0.58, "top center"), (0.36, "bottom center")), 0),
-    RouteLabel("cpc", "CPC", ((0.55, "bottom center"), (0.4, "bottom center")), 14),
+               ((0.42, "top center"), (0.58, "top center"), (0.36, "bottom center"), (0.5, "top center"),
+                (0.3, "top center"), (0.66, "bottom center")), 0),
+    RouteLabel("cpc", "CPC", ((0.55, "bottom center"), (0.4, "bottom center")), 17),
     RouteLabel("trans_caspian_oil_btc", "BTC", ((0.78, "bottom center"), (0.7, "bottom center")), 38),
     RouteLabel("northern_corridor", "Northern corridor (via Russia)", ((0.5, "top center"), (0.4, "top center")), 38),
 )
+
+
+PLACE_LABEL_BY_NODE = {label.node: label for label in PLACE_LABELS}
+UNLABELLED_PRIORITY = 99
+
+# How far a place's name stands off its point, as the diameter of an invisible marker (Plotly sets text
+# off by a marker's radius): clear of the place's dot, or of an event's diamond where one is drawn.
+NAME_OFFSET = 8
+NAME_OFFSET_AT_EVENT = 13
+
+
+def place_priority(node_id: str) -> int:
+    label = PLACE_LABEL_BY_NODE.get(node_id)
+    return label.priority if label else UNLABELLED_PRIORITY
+
+
+def place_sides(node_id: str) -> tuple[str, ...]:
+    label = PLACE_LABEL_BY_NODE.get(node_id)
+    return label.positions if label else ("middle right",)
 
 
 def place_name(node: Node) -> str:
@@ -143,18 +190,34 @@ def _text_trace(name: str, lons: list, lats: list, texts: list, positions: list 
 
 
 def area_label_trace(kind: str) -> dict:
-    labels = [label for label in AREA_LABELS if label.kind == kind]
-    return _text_trace(f"Names: {kind}", [label.lon for label in labels], [label.lat for label in labels],
-                       [label.text for label in labels], "middle center", [label.priority for label in labels],
-                       _textfont(kind))
+    points = [(label, anchor) for label in AREA_LABELS if label.kind == kind for anchor in label.anchors]
+    trace = _text_trace(f"Names: {kind}", [a[0] for _, a in points], [a[1] for _, a in points],
+                        [label.text for label, _ in points], "middle center", [label.priority for label, _ in points],
+                        _textfont(kind))
+    if any(label.printed is not None for label, _ in points):
+        trace["meta"]["printed"] = [label.priority if label.printed is None else label.printed for label, _ in points]
+    return trace
 
 
-def place_label_trace(registry: Registry) -> dict:
-    labels = [label for label in PLACE_LABELS if label.node in registry.network.nodes]
-    nodes = [registry.network.nodes[label.node] for label in labels]
-    return _text_trace("Names: places", [n.lon for n in nodes], [n.lat for n in nodes],
-                       [label.text for label in labels], [label.position for label in labels],
-                       [label.priority for label in labels], _textfont("place"))
+def for_print(trace: dict) -> dict:
+    """A name trace with the priorities of a printed map (`meta.printed`), where it has its own."""
+    meta = trace.get("meta") or {}
+    return {**trace, "meta": {**meta, "labels": meta["printed"]}} if "printed" in meta else trace
+
+
+def place_label_trace(registry: Registry, event_places: frozenset[str] = frozenset()) -> dict:
+    """Every place's name, once per side it may take; an invisible marker at each sets the name off
+    its place by the size of what is drawn there."""
+    points = [(label, side) for label in PLACE_LABELS if label.node in registry.network.nodes
+              for side in label.positions]
+    nodes = [registry.network.nodes[label.node] for label, _ in points]
+    trace = _text_trace("Names: places", [n.lon for n in nodes], [n.lat for n in nodes],
+                        [label.text for label, _ in points], [side for _, side in points],
+                        [label.priority for label, _ in points], _textfont("place"))
+    trace["mode"] = "markers+text"
+    trace["marker"] = {"size": [NAME_OFFSET_AT_EVENT if label.node in event_places else NAME_OFFSET
+                                for label, _ in points], "opacity": 0, "color": "rgba(0,0,0,0)"}
+    return trace
 
 
 def route_label_point(registry: Registry, route_id: str, fraction: float) -> tuple[float, float]:

@@ -14,13 +14,14 @@ import shapely
 from shapely.geometry import mapping, shape
 
 from dashboard.figure.scenario_traces import (bottleneck_data, bottleneck_trace, corridor_binding_trace, events_trace,
-                                              lines_of, out_data, out_trace)
+                                              lines_of, off_line_trace, off_routes, off_veil_trace, out_data,
+                                              out_trace)
 from dashboard.corridor.model import binding_legs, corridor_result
 from dashboard.corridor.network import CorridorNetwork
 from dashboard.corridor.whatif import CorridorWhatIf
 from dashboard.figure.frame import GEO_FRAME
 from dashboard.figure.labels import (ROUTE_LABELS, area_label_trace, is_story, place_label_trace, place_name,
-                                     route_label_trace)
+                                     place_priority, place_sides, route_label_trace)
 from dashboard.figure.styles import (
     BORDER_COLOUR, CASING_COLOUR, COAST_COLOUR, DIMMED_OPACITY, HALO, HIGHLIGHT_COLOUR, LAND_COLOUR, MARK_EVERY,
     MODE_DASHES, MODE_LABELS, NODE_COLOUR, NODE_SYMBOLS, ROUTE_ROLES, SEA_COLOUR, STATUS_STYLES, STORY, route_colour,
@@ -36,28 +37,37 @@ from dashboard.view import View
 
 TraceKey = tuple[str, ...]
 UIREVISION = "route-map"  # constant: pan and zoom survive every update of the figure
+SELECTED_MAIN_BELOW = 20  # a place whose label's priority is below this is one of the story's main places
+SELECTED_FROM = 4.5  # selected places' names: after the story's countries and seas, before any other place's
 
 
 def _route_order(route: Route) -> int:
-    """Context first, the alternative above it, the story's route on top of everything."""
+    """The alternative at the bottom (beneath the story's casing: where the Northern corridor shares the
+    Middle Corridor's line in China, its grey dashes would show through the gaps in the story's), the
+    context above the casing, the story's route on top of everything."""
     role = ROUTE_ROLES.get(route.id)
-    return 2 if role is STORY else 1 if role else 0
+    return 2 if role is STORY else 0 if role else 1
 
 
 def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
     """The figure's traces, bottom to top: one per area layer; per (route, mode) - a route's legs of
-    one mode share a style, so they share a trace, which keeps the figure to a few dozen traces - with
-    a casing beneath the story's routes; per kind of place; then the names, the selection on top."""
+    one mode share a style, so they share a trace, which keeps the figure to a few dozen traces - the
+    alternative's, then a casing beneath the story's routes, the context's and the story's; over them
+    what a scenario switched off; per kind of place; then the names, the selection on top."""
     keys: list[TraceKey] = [("area", area.id) for area in AREA_LAYERS]
     keys.append(("scenario", "bottleneck"))  # under the routes, so the binding legs glow beneath them
     keys.append(("corridor", "binds"))  # likewise the corridor's binding element (Corridor tab)
     routes = sorted(registry.network.routes.values(), key=_route_order)
     route_modes = [(route, dict.fromkeys(leg.mode for leg in registry.network.route_legs(route.id)))
                    for route in routes]
+    route_keys = [("route", route.id, mode) for route, modes in route_modes for mode in modes]
+    alternative = [key for key in route_keys if key[1] in ROUTE_ROLES and not is_story(key[1])]
+    keys += alternative
     keys += [("casing", route.id, mode) for route, modes in route_modes if is_story(route.id) for mode in modes]
-    keys += [("route", route.id, mode) for route, modes in route_modes for mode in modes]
+    keys += [key for key in route_keys if key not in alternative]
+    keys += [("scenario", "off-veil"), ("scenario", "off-line")]  # over the routes: a switched-off one fades
     keys += [("nodes", "sourced"), ("nodes", "approximate"), ("events", "markers"), ("scenario", "out")]
-    keys += [("labels", kind) for kind in ("country", "sea", "focus")]
+    keys += [("labels", kind) for kind in ("country", "sea", "focus-small", "focus")]
     keys += [("route-label", label.route) for label in ROUTE_LABELS if label.route in registry.network.routes]
     keys += [("labels", "place"), ("highlight", "nodes")]
     return tuple(keys)
@@ -161,7 +171,7 @@ def _route_trace(registry: Registry, route: Route, mode: str) -> dict:
         # One label for the whole trace, so it goes in the template itself: a scalar `text` does not
         # reach the points of a scattergeo line.
         "hovertemplate": _route_hover(route, mode, legs) + "<extra></extra>",
-        "line": {"color": colour, "width": route_width(route.id, route.status), "dash": MODE_DASHES[mode]},
+        "line": {"color": colour, "width": route_width(route.id, route.status, mode), "dash": MODE_DASHES[mode]},
         "showlegend": False,
         # The route's opacity when nothing is selected: page.js draws a click's selection with it at
         # once, before the server's restyle (which sets the same values) arrives.
@@ -224,18 +234,36 @@ def _node_trace(registry: Registry, approximate: bool) -> dict:
     }
 
 
-def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict[str, list]:
-    nodes = [registry.network.nodes[n] for n in highlighted_nodes(view, registry, corpus)]
-    return {"lon": [n.lon for n in nodes], "lat": [n.lat for n in nodes], "text": [place_name(n) for n in nodes]}
+def selected_name_priority(node_id: str, view: View) -> float:
+    """The order a selected place's name is tried in: the place searched for first of all; the
+    selection's main places after the story's first names (KAZAKHSTAN, the Middle Corridor, CHINA, the
+    seas, and on a printed map GEORGIA and AZERBAIJAN, which a selection of many Caucasian places would
+    otherwise crowd out) and before any other place's; its lesser places after every main place's name,
+    selected or not (a statement that names Alat, the ferry port, should not cost the map Baku's name)."""
+    if node_id == view.place:
+        return 0
+    own = place_priority(node_id)
+    return SELECTED_FROM + own / 100 if own < SELECTED_MAIN_BELOW else SELECTED_MAIN_BELOW - 1 + own / 1000
+
+
+def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict[str, Any]:
+    """The selection's places, in the order their names are tried, once per side the name may take
+    (its everyday label's, preferred first; map_labels.js shows it at the first that fits)."""
+    ids = sorted(highlighted_nodes(view, registry, corpus), key=lambda n: selected_name_priority(n, view))
+    points = [(registry.network.nodes[n], side) for n in ids for side in place_sides(n)]
+    return {"lon": [n.lon for n, _ in points], "lat": [n.lat for n, _ in points],
+            "text": [place_name(n) for n, _ in points], "textposition": [side for _, side in points],
+            "meta": {"labels": [selected_name_priority(n.id, view) for n, _ in points], "marks": True}}
 
 
 def _highlight_trace() -> dict:
-    """The selection's places, ringed and named first (priority 0 for map_labels.js)."""
+    """The selection's places, ringed and named before most names (their priorities travel with the
+    points: highlight_trace_data); the rings are marks no name may sit on."""
     return {
         "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places", "textposition": "middle right",
         "textfont": {"size": 12, "color": "#1f1f1f", "weight": "bold", "shadow": HALO},
         "marker": {"symbol": "circle-open", "size": 14, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}},
-        "hovertemplate": "%{text}<extra></extra>", "showlegend": False, "meta": {"labels": 0},
+        "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
     }
 
 
@@ -329,6 +357,19 @@ def _out_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
     return out_data(data.registry, data.oil, state.result)
 
 
+def switched_off_data(data: MapData, state: ViewState) -> dict[str, list]:
+    """The lines of the routes the scenario switched off, where the map shows them: a veil and a grey
+    dotted line go over them, so they read as out while their own traces keep the opacity a selection
+    gives them (page.js draws a click from those alone)."""
+    shown = [route for route in off_routes(data.oil, state.result) if route in data.registry.network.routes
+             and route_shown(data.registry.network.routes[route], state.view, data.registry.russia_routes)]
+    return lines_of(leg for route in shown for leg in data.registry.network.route_legs(route))
+
+
+def _off_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
+    return switched_off_data(data, state)
+
+
 def _nothing(data: MapData, key: TraceKey, state: ViewState) -> dict:
     return {}
 
@@ -348,7 +389,10 @@ TRACE_KINDS: dict[tuple[str, ...], TraceKind] = {
     ("nodes",): TraceKind(lambda data, key: _node_trace(data.registry, key[1] == "approximate")),
     ("events",): TraceKind(lambda data, key: events_trace(data.registry, data.timeline)),
     ("scenario", "out"): TraceKind(lambda data, key: out_trace(), _out_dynamic),
-    ("labels", "place"): TraceKind(lambda data, key: place_label_trace(data.registry)),
+    ("scenario", "off-veil"): TraceKind(lambda data, key: off_veil_trace(), _off_dynamic),
+    ("scenario", "off-line"): TraceKind(lambda data, key: off_line_trace(), _off_dynamic),
+    ("labels", "place"): TraceKind(lambda data, key: place_label_trace(
+        data.registry, frozenset(event.place for event in data.timeline))),
     ("labels",): TraceKind(lambda data, key: area_label_trace(key[1])),
     ("route-label",): TraceKind(_route_label_static, _route_label_dynamic),
     ("highlight",): TraceKind(lambda data, key: _highlight_trace(), _highlight_dynamic),

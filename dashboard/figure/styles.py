@@ -2,11 +2,13 @@
 is drawn from these same tables.
 
 The hierarchy follows the story: the Middle Corridor is the strongest mark (saturated vermillion,
-heavy, on a pale casing); the Northern corridor through Russia, its alternative, is a thin grey
-dash; the oil and gas routes Kazakhstan exports by are context, thinner and in their own hues (oil
-a dark earth brown, gas a mid blue), readable but never louder than the story. Modes differ by dash
-pattern and statuses by width, transparency and a cross mark, so no distinction rests on colour
-alone, and the three hues differ in lightness so a grey printer keeps them apart.
+heavy, on a continuous casing of its own tint, its sea legs as heavy as its rail); the Northern
+corridor through Russia, its alternative, is a thin grey dash drawn beneath that casing, so where the
+two share a line only the story shows; the oil and gas routes Kazakhstan exports by are context,
+thinner and in their own hues (oil a dark earth brown, gas a mid blue), readable but never louder than
+the story. Modes differ by dash pattern and statuses by width, transparency and a cross mark, so no
+distinction rests on colour alone, and the three hues differ in lightness so a grey printer keeps them
+apart.
 """
 
 from __future__ import annotations
@@ -39,16 +41,20 @@ STATUS_STYLES = {
 @dataclass(frozen=True)
 class RouteRole:
     """What a route is to the story: its line's colour and width override the commodity's and the
-    status's; `casing` is the width of the pale line drawn beneath it (0: none)."""
+    status's; `casing` is the width of the tinted line drawn beneath it (0: none); `mode_widths` widen
+    the legs of a mode whose dash leaves less ink (a dotted sea leg must weigh what a dashed rail leg
+    does)."""
 
     label: str
     short_label: str
     colour: str
     width: float
     casing: float = 0.0
+    mode_widths: tuple[tuple[str, float], ...] = ()
 
 
-STORY = RouteRole("The Middle Corridor (the story's route)", "Middle Corridor", "#D55E00", 4.2, 7.5)
+STORY = RouteRole("The Middle Corridor (the story's route)", "Middle Corridor", "#D55E00", 4.2, 8.0,
+                  (("sea", 5.6), ("ferry", 5.0)))
 ALTERNATIVE = RouteRole("Northern corridor through Russia (its alternative)", "Northern corridor (Russia)", "#8a8a8a",
                         1.8)
 ROUTE_ROLES = {
@@ -56,7 +62,10 @@ ROUTE_ROLES = {
     "middle_corridor_turkey": STORY,
     "northern_corridor": ALTERNATIVE,
 }
-CASING_COLOUR = "#fbe0cc"  # a pale tint of the line: its dashes read as one continuous route
+# A tint of the line, dark enough to read on the sea's blue and the story countries' sand: between its
+# dashes and dots the route stays one continuous band, the heaviest mark on the map, and a line beneath
+# it (the Northern corridor in China) cannot show through the gaps.
+CASING_COLOUR = "#f3bf98"
 
 DIMMED_OPACITY = 0.15
 MARK_EVERY = 6  # vertices (~120 km) between crosses on a disrupted route
@@ -78,9 +87,9 @@ def route_colour(route_id: str, commodity: str) -> str:
     return role.colour if role else COMMODITY_COLOURS[commodity]
 
 
-def route_width(route_id: str, status: str) -> float:
+def route_width(route_id: str, status: str, mode: str = "") -> float:
     role = ROUTE_ROLES.get(route_id)
-    return role.width if role else STATUS_STYLES[status].width
+    return dict(role.mode_widths).get(mode, role.width) if role else STATUS_STYLES[status].width
 
 
 @dataclass(frozen=True)
@@ -98,6 +107,9 @@ class LabelStyle:
 
 LABEL_STYLES = {
     "focus": LabelStyle(13, "#4a4a4a", "bold", case="upper"),
+    # The story's small countries (Georgia, Azerbaijan): as dark and bold, a size smaller, so the name
+    # fits the Caucasus between the corridor's stops.
+    "focus-small": LabelStyle(11, "#4a4a4a", "bold", case="upper"),
     "country": LabelStyle(11, "#7a7a7a", case="upper"),
     "sea": LabelStyle(12, "#4d7390", style="italic"),
     "place": LabelStyle(12, "#1f1f1f"),
