@@ -117,3 +117,39 @@ def test_a_caption_cut_short_says_where_the_rest_is_and_never_claims_the_map_nam
     with_link = " ".join(caption_lines(app_data, View(), "https://maps.example/?x=1", 600, max_lines=5))
     assert "named on the map" not in without and "in the dashboard" in without and "link below" not in without
     assert "at the link below" in with_link.replace("\u00a0", " ")
+
+
+def _dash_repeats(dash: str, swatch_px: float = 30) -> float:
+    """How many times a legend dash pattern repeats in plotly.js's 30 px swatch."""
+    return swatch_px / sum(float(part.rstrip("px")) for part in dash.split(","))
+
+
+def test_legend_swatches_show_their_dash_pattern_and_the_key_still_names_it(app_data):
+    """A swatch is 30 px whatever the line's width, so a named dash (which scales with the width) showed
+    one dash and a gap: rail and the corridors read as short solid bars. Every dashed swatch repeats at
+    least twice, each mode's differently; the compact key still words them."""
+    from dashboard.export.report_figure import legend_sentence, legend_traces
+    traces = legend_traces(app_data, View())
+    dashed = {t["name"]: t["line"]["dash"] for t in traces if (t.get("line") or {}).get("dash", "solid") != "solid"}
+    assert {"Rail", "Sea (tanker, short-sea)", "Ferry / ro-ro"} <= set(dashed)
+    assert any("Middle Corridor" in name for name in dashed) and any("Northern" in name for name in dashed)
+    assert all(_dash_repeats(dash) >= 2 for dash in dashed.values())
+    modes = [t["line"]["dash"] for t in traces if t.get("legendgroup") == "mode"]
+    assert len(set(modes)) == len(modes)
+    key = legend_sentence(legend_traces(app_data, View(), True))
+    assert "Rail (long dashes)" in key and "(dots)" in key
+
+
+def test_a_scenario_s_marks_each_have_a_look_of_their_own_in_the_legend(app_data):
+    """The selection's ring and the scenario's binding band were the same pink; a switched-off route is
+    faded under grey dots, and the key says so."""
+    from dashboard.export.report_figure import legend_sentence, legend_traces
+    view = View(off=frozenset({"cpc_terminal"}), statement="uk-kazakhstan-export-routes-3")
+    traces = legend_traces(app_data, view)
+    colours = {t["name"]: (t.get("line") or t.get("marker"))["color"] for t in traces if t["legendgroup"] in
+               ("scenario", "places")}
+    assert colours["What binds the exports"] != colours["Place of the selection"]
+    assert "Route switched off (faded)" in colours
+    key = legend_sentence(legend_traces(app_data, view, True))
+    assert "Route switched off (faded, grey dots)" in key and "Selected (pink ring)" in key
+    assert "What binds (green band)" in key

@@ -12,9 +12,11 @@ import textwrap
 from dashboard.appdata import AppData
 from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.export.presets import ExportSize
+from dashboard.figure.labels import for_print
 from dashboard.figure.map_figure import (build_figure, highlighted_nodes, highlighted_routes, scenario_result,
                                          trace_keys, trace_visible)
-from dashboard.figure.scenario_traces import BOTTLENECK_COLOUR, CORRIDOR_BINDS_COLOUR, EVENT_COLOUR, OUT_COLOUR
+from dashboard.figure.scenario_traces import (BOTTLENECK_COLOUR, CORRIDOR_BINDS_COLOUR, EVENT_COLOUR, OFF_LINE_COLOUR,
+                                              OUT_COLOUR, off_routes)
 from dashboard.figure.styles import (COMMODITY_COLOURS, COMMODITY_LABELS, MODE_DASHES, MODE_LABELS, NODE_COLOUR,
                                      ALTERNATIVE, HIGHLIGHT_COLOUR, ROUTE_ROLES, STATUS_STYLES, STORY)
 from dashboard.registry.layers import LAYERS
@@ -119,6 +121,14 @@ def caption_lines(data: AppData, view: View, link: str, width_px: float, max_lin
 
 DASH_WORDS = {"solid": "solid", "longdash": "long dashes", "dot": "dots", "dashdot": "dash-dots", "dash": "dashes"}
 
+# A legend's line is 30 px long whatever its width (plotly.js draws every swatch so), and a named dash
+# scales with the line's width: a rail's long dashes at the story's width are one dash and a gap in a
+# swatch, and read as a short solid bar. The swatches draw each pattern at a length that repeats two
+# or three times in 30 px, in the proportions the map draws it with.
+LEGEND_DASHES = {"solid": "solid", "longdash": "9px,4px", "dot": "2px,3px", "dashdot": "7px,3px,2px,3px",
+                 "dash": "5px,3px"}
+DASH_OF_SWATCH = {swatch: dash for dash, swatch in LEGEND_DASHES.items()}
+
 
 def legend_sentence(traces: list[dict]) -> str:
     """The legend as one line of text, for a preset too small to give it a column: each group's
@@ -132,11 +142,14 @@ def legend_sentence(traces: list[dict]) -> str:
         titles.setdefault(group, _plain((trace.get("legendgrouptitle") or {}).get("text", "")))
         line, marker = trace.get("line") or {}, trace.get("marker") or {}
         if group == "mode":
-            look = DASH_WORDS.get(line.get("dash", "solid"), "")
+            dash = line.get("dash", "solid")
+            look = DASH_WORDS.get(DASH_OF_SWATCH.get(dash, dash), "")
         elif group == "status":
             look = STATUS_WORDS.get(trace["name"], "")
         elif line:
             look = COLOUR_WORDS.get(line.get("color", ""), "")
+        elif marker.get("color") == HIGHLIGHT_COLOUR:
+            look = SELECTION_WORDS
         else:
             look = MARKER_WORDS.get(marker.get("symbol", ""), "")
         groups.setdefault(group, []).append(f"{trace['name']}{' (' + look + ')' if look else ''}")
@@ -145,10 +158,12 @@ def legend_sentence(traces: list[dict]) -> str:
 
 
 COLOUR_WORDS = {ROLE.colour: word for ROLE, word in ((STORY, "vermillion, heavy"), (ALTERNATIVE, "grey"))} | {
-    COMMODITY_COLOURS["oil"]: "brown", COMMODITY_COLOURS["gas"]: "blue", BOTTLENECK_COLOUR: "pink band"}
+    COMMODITY_COLOURS["oil"]: "brown", COMMODITY_COLOURS["gas"]: "blue", BOTTLENECK_COLOUR: "green band",
+    CORRIDOR_BINDS_COLOUR: "amber band", OFF_LINE_COLOUR: "faded, grey dots"}
 STATUS_WORDS = {STATUS_STYLES["operating"].label: "", STATUS_STYLES["expanding"].label: "thicker",
                 STATUS_STYLES["planned"].label: "thinner, paler"}  # "Disrupted (crossed)" says its look in its name
 MARKER_WORDS = {"circle": "●", "circle-open": "○", "diamond": "◆ orange", "x": "✖ dark red"}
+SELECTION_WORDS = "pink ring"
 
 
 def _plain(markup: str) -> str:
@@ -178,13 +193,13 @@ def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict
         traces.append(trace)
 
     for role in dict.fromkeys(ROUTE_ROLES[r.id] for r in routes if r.id in ROUTE_ROLES):
-        item(role.short_label if compact else role.label, "role", "Corridors",
-             line={"color": role.colour, "width": min(role.width, 4), "dash": "longdash"})  # mostly rail
+        item(role.short_label if compact else role.label, "role", "Corridors",  # mostly rail: long dashes
+             line={"color": role.colour, "width": min(role.width, 4), "dash": LEGEND_DASHES["longdash"]})
     for c in commodities:
         if any(r.commodity == c and r.id not in ROUTE_ROLES for r in routes):
             item(COMMODITY_LABELS[c], "commodity", "Commodity", line={"color": COMMODITY_COLOURS[c], "width": 3})
     for m in modes:
-        item(MODE_LABELS[m], "mode", "Mode", line={"color": "#444", "width": 2, "dash": MODE_DASHES[m]})
+        item(MODE_LABELS[m], "mode", "Mode", line={"color": "#444", "width": 2, "dash": LEGEND_DASHES[MODE_DASHES[m]]})
     for s in statuses:
         style = STATUS_STYLES[s]
         item(style.label + (" (crossed)" if style.marked else ""), "status", "Status",
@@ -208,7 +223,11 @@ def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict
         item("What binds" if compact else "What binds the exports", "scenario", "Scenario",
              line={"color": BOTTLENECK_COLOUR, "width": 6})
         if view.off:
-            item("Switched off", "scenario", "Scenario", marker={"symbol": "x", "color": OUT_COLOUR, "size": 9})
+            item("Switched off" if compact else "Switched off: where it is cut", "scenario", "Scenario",
+                 marker={"symbol": "x", "color": OUT_COLOUR, "size": 9})
+            if off_routes(data.oil, scenario_result(view, data.oil)):
+                item("Route switched off" if compact else "Route switched off (faded)", "scenario", "Scenario",
+                     line={"color": OFF_LINE_COLOUR, "width": 1.6, "dash": LEGEND_DASHES["dot"]})
     return traces
 
 
@@ -245,6 +264,7 @@ def pull_quote(lines: list[str]) -> dict:
 def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", quote: bool = False) -> dict:
     """The figure to render for a report: the view's map, framed, titled, sourced."""
     figure = build_figure(data.registry, data.corpus, view, data.oil, data.timeline, corridor=data.corridor)
+    figure["data"] = [for_print(trace) for trace in figure["data"]]
     for trace in figure["data"]:
         trace["showlegend"] = False
     compact = size.height < 600  # a report column: the legend as a line of text, the map the full width
