@@ -14,7 +14,7 @@ import psutil
 import pytest
 
 from dashboard.export import job_processes
-from dashboard.export.job_processes import alive, job_context, run_job, server_process, start_job
+from dashboard.export.job_processes import alive, job_context, process_start, run_job, server_process, start_job
 from devtools.waiting import wait_until
 
 # Held by another thread of the web server while a job starts, as SQLite's mutex was.
@@ -66,7 +66,7 @@ def test_a_job_ends_soon_after_its_server_has_gone(tmp_path):
     marker = tmp_path / "running"
     server = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
     try:
-        identity = f"{server.pid}:{psutil.Process(server.pid).create_time()!r}"
+        identity = f"{server.pid}:{process_start(server.pid)}"
         job = job_context().Process(target=run_job, args=(identity, says_it_runs_then_sleeps, str(marker)))
         job.start()
         wait_until(marker.exists, 120, lambda: f"the job never ran (exit code {job.exitcode})")
@@ -90,9 +90,36 @@ def test_under_gunicorn_the_server_is_the_arbiter(monkeypatch):
 
 @pytest.mark.parametrize("identity, expected", [
     (lambda: server_process(), True),
-    (lambda: f"{os.getpid()}:1.0", False),  # the same pid, another process (pid reused)
+    (lambda: f"{os.getpid()}:1", False),  # the same pid, another process (pid reused)
     (lambda: "99999999:1.0", False),
     (lambda: "garbage", False),
 ])
 def test_alive(identity, expected):
     assert alive(identity()) is expected
+
+
+def test_a_corrected_clock_does_not_make_a_live_server_gone(monkeypatch):
+    # psutil's create_time moves with the boot time, which moves when the system clock is corrected
+    # (psutil #1724, #2526): the server's identity must not depend on it.
+    import psutil
+
+    identity = server_process()
+    monkeypatch.setattr(psutil.Process, "create_time", lambda self: 12345.0)
+    monkeypatch.setattr(psutil, "boot_time", lambda: 12345.0)
+    assert alive(identity)
+
+
+def test_the_start_is_the_kernels_count_of_ticks():
+    from dashboard.export.job_processes import process_start
+
+    fields = open(f"/proc/{os.getpid()}/stat").read().rsplit(")", 1)[1].split()
+    assert process_start(os.getpid()) == fields[19] and fields[19].isdigit()
+    with pytest.raises(psutil_error()):
+        process_start(99999999)
+
+
+def psutil_error():
+    import psutil
+
+    return psutil.Error
+

@@ -22,6 +22,7 @@ import os
 import signal
 import threading
 import time
+from pathlib import Path
 
 import psutil
 
@@ -32,18 +33,35 @@ WATCH_EVERY_S = 0.5
 
 
 def server_process() -> str:
-    """The process that jobs started from here must not outlive, as 'PID:START_TIME' (a pid alone
-    could be another process's by the time it is checked)."""
+    """The process that jobs started from here must not outlive, as 'PID:START' (a pid alone could be
+    another process's by the time it is checked)."""
     under_gunicorn = os.environ.get("SERVER_SOFTWARE", "").startswith("gunicorn/")
     pid = os.getppid() if under_gunicorn else os.getpid()
-    return f"{pid}:{psutil.Process(pid).create_time()!r}"
+    return f"{pid}:{process_start(pid)}"
+
+
+def process_start(pid: int) -> str:
+    """When the process started, as the kernel counts it on Linux: clock ticks since boot (field 22 of
+    /proc/PID/stat), which no correction of the system clock changes. psutil's create_time adds the
+    boot time, which moves when the clock is corrected (psutil issues #1724, #2526): compared across
+    processes it made a render service and its jobs take a live server for gone, and exit mid-render,
+    on a loaded machine. Elsewhere, psutil's create_time to the second. NoSuchProcess if none."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        if Path("/proc/self/stat").exists():
+            raise psutil.NoSuchProcess(pid) from None
+    except OSError:
+        pass
+    else:
+        return stat[stat.rindex(")") + 2:].split()[19]  # fields from 3 (state) on: 22 is at 19
+    return f"{psutil.Process(pid).create_time():.0f}"
 
 
 def alive(server: str) -> bool:
     pid, _, started = server.partition(":")
     try:
-        process = psutil.Process(int(pid))
-        return process.create_time() == float(started) and process.status() != psutil.STATUS_ZOMBIE
+        return process_start(int(pid)) == started and psutil.Process(int(pid)).status() != psutil.STATUS_ZOMBIE
     except (psutil.Error, ValueError):
         return False
 

@@ -134,13 +134,19 @@ class RenderClient:
         except (FileNotFoundError, ConnectionRefusedError, EOFError, OSError):
             return False
 
-    def render(self, figure: dict, size: ExportSize, fmt: str) -> bytes:
-        with self._connect() as connection:
-            connection.send((figure, size, fmt))
-            try:
-                status, payload = connection.recv()
-            except EOFError:
-                raise ExportFailed("the export service stopped while rendering; try again") from None
+    def render(self, figure: dict, size: ExportSize, fmt: str, attempts: int = 2) -> bytes:
+        """The figure rendered. A service that stops while rendering (it exits with the server it
+        watches, or its browser took it down) is asked once more, started afresh if need be: a render
+        has no effect but its answer, so the second attempt is safe."""
+        for attempt in range(attempts):
+            with self._connect() as connection:
+                connection.send((figure, size, fmt))
+                try:
+                    status, payload = connection.recv()
+                    break
+                except EOFError:
+                    if attempt == attempts - 1:
+                        raise ExportFailed("the export service stopped while rendering; try again") from None
         if status == "ok":
             return payload
         raise ERRORS.get(status, ExportFailed)(payload)
