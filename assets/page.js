@@ -72,9 +72,31 @@ document.addEventListener("DOMContentLoaded", function () {
     var geoLayout = data && !Array.isArray(data) ? data.layout : layout;  // react(gd, figure) or (gd, data, layout)
     var change = frames && geoLayout && routeMapFrameChange(geoLayout.geo, frames, routeMapWantedFrame(gd, frames));
     if (change) { routeMapSetIn(geoLayout.geo, change); }
-    return react.apply(this, arguments);
+    var drawing = react.apply(this, arguments);
+    if (!routeMapDrawnSent && gd && gd.closest && ROUTE_MAP_IDS.map && gd.closest("#" + ROUTE_MAP_IDS.map)) {
+      Promise.resolve(drawing).then(routeMapAfterPaint, routeMapAfterPaint);
+    }
+    return drawing;
   };
 });
+
+// The page is served without what its first view can do without (the route buttons, the statements'
+// cards, the search's options: ui/callbacks/deferred.py), so that the map draws first.
+// Once the map is drawn and painted, the page asks for them by setting ids.MAP_DRAWN; and a few seconds
+// after the page has loaded whatever became of the map, so that a map that failed leaves the rest usable.
+var routeMapDrawnSent = false;
+function routeMapSendDrawn() {
+  var clientside = window.dash_clientside;
+  if (routeMapDrawnSent || !ROUTE_MAP_IDS.drawn || !clientside || !clientside.set_props) { return; }
+  routeMapDrawnSent = true;
+  clientside.set_props(ROUTE_MAP_IDS.drawn, {data: true});
+}
+
+function routeMapAfterPaint() {
+  requestAnimationFrame(function () { setTimeout(routeMapSendDrawn, 0); });
+}
+
+window.addEventListener("load", function () { setTimeout(routeMapSendDrawn, 5000); });
 
 // After a resize: the other frame if the box changed shape. The centre is set in the layout, not
 // sent as a relayout, so the view does not take a turned phone for a reader's pan.

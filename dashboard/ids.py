@@ -85,6 +85,12 @@ STATEMENT_LIST_KEY = "statement-list-key"  # which cards the list shows now (reb
 SKIP_LINKS = "skip-links"
 MAP_SUMMARY = "map-summary"  # the map's text alternative: what the view shows, announced when it changes
 ROUTE_LIST = "route-list"  # where "Skip to the routes" lands
+# Set by the page (assets/page.js) once the map has first drawn: what the page is served without, so
+# that the map draws first, comes then (ui/callbacks/deferred.py). Until it has come, its place holds
+# an element of class DEFERRED.
+MAP_DRAWN = "map-drawn"
+DEFERRED = "deferred"
+ROUTE_BUTTONS = "route-buttons"  # in ROUTE_LIST: the buttons, once the map has drawn
 MAP_REGION = "map-region"  # the map and its legend: where "Skip to the map" lands
 TIMELINE_LABEL = "scenario-timeline-label"  # names the Scenarios timeline's slider (assets/page.js)
 
@@ -123,5 +129,5 @@ PAGE_SCRIPT_META = "route-map-ids"
 
 
 def page_script_ids() -> dict[str, str]:
-    return {"map": MAP, "root": APP_ROOT}
+    return {"map": MAP, "root": APP_ROOT, "drawn": MAP_DRAWN}
 

@@ -29,12 +29,13 @@ CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--disable-default-apps", "--disable-extensions", "--disable-dev-shm-usage")
 
-# The map is drawn: Plotly has loaded the base map and drawn the geo subplot (layers may be off).
+# The map is drawn: Plotly has loaded the base map and drawn the geo subplot (layers may be off), and
+# what the page asks for once its map has drawn (ui/callbacks/deferred.py) has come.
 MAP_READY = f"""
 const gd = document.querySelector('{ids.css(ids.MAP)} .js-plotly-plot');
 const geo = gd && gd._fullLayout && gd._fullLayout.geo && gd._fullLayout.geo._subplot;
 return !!(geo && geo.topojson && gd.querySelectorAll('.geo .layer path').length > 0
-          && !gd.classList.contains('dash-graph--pending'));
+          && !gd.classList.contains('dash-graph--pending') && !document.querySelector('.{ids.DEFERRED}'));
 """
 
 # Plotly has found a point under the pointer (what a click there will report).

@@ -38,7 +38,8 @@ def test_the_page_names_the_ids_its_script_looks_for_and_the_script_restates_non
 
     page = create_app(AppConfig(), data=app_data).server.test_client().get("/").get_data(as_text=True)
     meta = re.search(rf'<meta name="{ids.PAGE_SCRIPT_META}" content="([^"]*)"', page)
-    assert meta and json.loads(html.unescape(meta.group(1))) == {"map": ids.MAP, "root": ids.APP_ROOT}
+    assert meta and json.loads(html.unescape(meta.group(1))) == {"map": ids.MAP, "root": ids.APP_ROOT,
+                                                                  "drawn": ids.MAP_DRAWN}
     script = (PROJECT_ROOT / "assets" / "page.js").read_text()
     assert f'meta[name="{ids.PAGE_SCRIPT_META}"]' in script
     for name, value in ids.page_script_ids().items():

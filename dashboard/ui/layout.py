@@ -11,7 +11,7 @@ from dashboard.appdata import AppData
 from dashboard.export.presets import FORMATS, PRESETS
 from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.figure.frame import DEVICE_FRAMES
-from dashboard.figure.map_figure import build_figure
+from dashboard.figure.map_figure import build_figure, highlighted_routes
 from dashboard.figure.styles import COMMODITY_LABELS, STATUS_STYLES
 from dashboard.registry.layers import LAYERS
 from dashboard.registry.model import COMMODITIES
@@ -21,7 +21,6 @@ from dashboard.ui.map_summary import map_summary
 from dashboard.ui.panels import details_placeholder, statements_panel
 from dashboard.panels import SIDE_PANELS, Panel
 from dashboard.named_views import NAMED_VIEWS
-from dashboard.search import dropdown_options
 from dashboard.links import EMBED_LABELS, framing_note
 from dashboard.view import EMBED_PANELS, RUSSIA_FILTERS, View, view_classes
 
@@ -43,7 +42,9 @@ def header(data: AppData, frame_ancestors: tuple[str, ...] = ("'self'",)) -> htm
 def search_box(data: AppData) -> html.Div:
     """Find a route, place, sea or country by any of its names: choosing one frames and selects it."""
     return html.Div(className="search", role="search", children=[
-        dcc.Dropdown(id=ids.SEARCH, options=dropdown_options(data.search), value=None, searchable=True,
+        # Its options come once the map has drawn (ui/callbacks/deferred.py): indexing them for search
+        # cost the first draw ~40 ms.
+        dcc.Dropdown(id=ids.SEARCH, options=[], value=None, searchable=True,
                      clearable=True, placeholder="Find a route, place, sea or country…", optionHeight=32,
                      className="search-box"),
     ])
@@ -87,21 +88,36 @@ def named_views_bar() -> html.Nav:
     ])
 
 
-def route_list(data: AppData) -> html.Nav:
-    """Every route as a button: the keyboard's way to select what the mouse clicks on the map."""
+def route_list(data: AppData, view: View | None = None) -> html.Ul:
+    """Every route as a button: the keyboard's way to select what the mouse clicks on the map. With a
+    view, its selected routes are shown pressed (what ui/callbacks/panels.py keeps up to date)."""
+    highlighted = highlighted_routes(view, data.corpus) if view else set()
     groups = []
     for commodity in COMMODITIES:
         routes = [r for r in data.registry.network.routes.values() if r.commodity == commodity]
         groups.append(html.Li([
             html.Span(COMMODITY_LABELS[commodity], className="group-label"),
             html.Ul([html.Li(html.Button(route.short_name, id={"type": ids.ROUTE_LINK, "id": route.id}, n_clicks=0,
-                                         className="route-button", **{"aria-pressed": "false"}))
+                                         className="route-button is-selected" if route.id in highlighted
+                                         else "route-button",
+                                         **{"aria-pressed": str(view is not None and route.id == view.route).lower()}))
                      for route in routes]),
         ]))
+    return html.Ul(groups)
+
+
+def route_list_nav() -> html.Nav:
+    """The routes' list as served: its buttons come once the map has drawn (ui/callbacks/deferred.py)."""
     return html.Nav(id=ids.ROUTE_LIST, className="route-list", tabIndex="-1", **{"aria-label": "Routes"}, children=[
-        html.H2("Routes"), html.Ul(groups),
+        html.H2("Routes"),
+        html.Div(deferred("the routes"), id=ids.ROUTE_BUTTONS),
         html.Button("Clear selection", id=ids.CLEAR_SELECTION, n_clicks=0, className="clear"),
     ])
+
+
+def deferred(what: str) -> html.P:
+    """The place of what comes once the map has drawn (ui/callbacks/deferred.py): a moment later."""
+    return html.P(f"Loading {what}…", className=f"hint {ids.DEFERRED}")
 
 
 # Plotly's own buttons that would send the figure to another host (Chart Studio) or save a bare
@@ -284,6 +300,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         dcc.Store(id=ids.COMPARE_KEY, data=None),  # None until the Compare tab is first opened
         dcc.Download(id=ids.COMPARE_DOWNLOAD),
         dcc.Store(id=ids.SCENARIO_BUILT, data=False),
+        dcc.Store(id=ids.MAP_DRAWN, data=False),
         skip_links(),
         header(data, frame_ancestors),
         embed_bar(data),
@@ -291,7 +308,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
         html.Main(className="main", children=[
             html.Div(className="map-column", children=[map_panel(data, view, topojson_url, instant_selection)]),
             html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), russia_filter(view),
-                                                      route_list(data)]),
+                                                      route_list_nav()]),
             html.Aside(className="panels", children=[panel_tabs(view)] + [
                 html.Section(section_contents(panel, data, export_note), role="tabpanel",
                              className=f"panel-section {panel.id}-section", **section_attributes(panel))

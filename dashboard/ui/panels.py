@@ -204,7 +204,7 @@ def article_header(article: Article) -> html.Div:
     ])
 
 
-# The cards served with the page: about two screens of them on a phone, where the list runs on below
+# The cards the list first shows (once the map has drawn): about two screens of them on a phone, where the list runs on below
 # the map (on a desktop the panel's search, filters and timeline come first, and at most two cards are
 # in view), and the seeded article's seven statements whole. The page's other cards come when the
 # reader asks for them (STATEMENT_MORE), so the page is served at one cost whatever the corpus holds.
@@ -212,19 +212,21 @@ FIRST_SCREEN = 7
 
 
 def statements_panel(data: AppData, view: View = View()) -> list:
-    """The statements tab as the page is served: the filters, a timeline, the first screen of the first
-    page of cards and the pager. Only one page of cards is ever on the page (ui/callbacks/statements.py
-    turns pages and brings the rest of the first), so its cost does not grow with the corpus."""
+    """The statements tab as the page is served: the filters, the summary and the pager; the timeline and
+    the first screen of the first page of cards follow once the map has drawn. Only one page of cards is
+    ever on the page (ui/callbacks/statements.py turns pages and brings the rest of the first), so its
+    cost does not grow with the corpus."""
     found, page = view_results(data.corpus.index, view)
     return [
         html.H2("What was said"),
         statement_filters_form(data, view),
-        html.Div(statements_timeline(data, found), id=ids.STATEMENT_TIMELINE, className="statement-timeline"),
+        html.Div([], id=ids.STATEMENT_TIMELINE, className="statement-timeline"),
         html.P(summary_text(page, view), id=ids.STATEMENT_SUMMARY, className="statement-summary", role="status"),
-        html.Div(statement_list(data, page, found, shown=FIRST_SCREEN), id=ids.STATEMENT_LIST,
+        # The cards and the timeline come once the map has drawn (ui/callbacks/statements.py).
+        html.Div(html.P("Loading the statements…", className=f"hint {ids.DEFERRED}"), id=ids.STATEMENT_LIST,
                  className="statement-list"),
         pager(page, view),
-        dcc.Store(id=ids.STATEMENT_LIST_KEY, data=list_key(page, view, shown=FIRST_SCREEN)),
+        dcc.Store(id=ids.STATEMENT_LIST_KEY, data=None),
     ]
 
 

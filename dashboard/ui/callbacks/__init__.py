@@ -1,7 +1,7 @@
 """Callbacks, registered on one app instance, a module per concern. Each unpacks its inputs, calls
 pure functions and returns. The view lives in the URL and, while the page is open, in a dcc.Store:
 view.py folds events into it; the others (panels, compare, corridor, statements, share, data)
-render from it. (The Export
+render from it; deferred.py brings what the page is served without once its map has drawn. (The Export
 button's callback lives with the export code: dashboard/export/callback.py.)"""
 
 from __future__ import annotations
@@ -9,11 +9,13 @@ from __future__ import annotations
 from dash import Dash
 
 from dashboard.appdata import AppData
-from dashboard.ui.callbacks import compare, corridor, data as data_downloads, panels, share, statements, timeline, view
+from dashboard.ui.callbacks import (compare, corridor, data as data_downloads, deferred, panels, share, statements,
+                                    timeline, view)
 
 
 def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
     view.register(app, data, full_figure_updates)
+    deferred.register(app, data)
     panels.register(app, data)
     compare.register(app, data)
     corridor.register(app, data)

@@ -10,7 +10,7 @@ from dash import ALL, Dash, Input, Output, State, ctx, no_update
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.ui.callbacks.panels import statement_card_class
-from dashboard.ui.panels import (action_disabled, list_is_current, list_key, pager_text, statement_list,
+from dashboard.ui.panels import (FIRST_SCREEN, action_disabled, list_is_current, list_key, pager_text, statement_list,
                                  statement_list_rest, statements_timeline, summary_text, view_results)
 from dashboard.view import View, statement_filter_value
 
@@ -39,20 +39,27 @@ def register(app: Dash, data: AppData) -> None:
                 "pager": Output(ids.STATEMENT_PAGER, "children"),
                 "disabled": Output({"type": ids.STATEMENT_ACTION, "id": ALL}, "disabled"),
                 "timeline": Output(ids.STATEMENT_TIMELINE, "children")},
-        inputs={"stored": Input(ids.VIEW_STORE, "data"), "shown": State(ids.STATEMENT_LIST_KEY, "data")},
-        prevent_initial_call=True,  # the page is served with the default view's first page
+        inputs={"stored": Input(ids.VIEW_STORE, "data"), "drawn": Input(ids.MAP_DRAWN, "data"),
+                "shown": State(ids.STATEMENT_LIST_KEY, "data")},
+        prevent_initial_call=True,  # the page is served without cards: they come once the map has drawn
     )
-    def render_statements(stored, shown):
+    def render_statements(stored, drawn, shown):
         # The list is rebuilt only when its cards change: a selection on the page changes their classes
-        # (ui/callbacks/panels.py), not the list.
+        # (ui/callbacks/panels.py), not the list. The first list shows the first screen of its page,
+        # the rest when asked for (STATEMENT_MORE).
         view = View.from_store(stored)
         found, page = view_results(data.corpus.index, view)
-        key = list_key(page, view)
+        whole = list_key(page, view)
+        # The page's first list (the page is served without one) is its first screen, unless the
+        # selected statement is further down the page.
+        first_screen = list_key(page, view, shown=FIRST_SCREEN)
+        cards = FIRST_SCREEN if shown is None and list_is_current(first_screen, whole, view.statement) else None
+        key = first_screen if cards else whole
         disabled = action_disabled(page, view)
-        changed = not list_is_current(shown, key, view.statement)
+        changed = not list_is_current(shown, whole, view.statement)
+        card_class = lambda sid: statement_card_class(sid, view, data)  # noqa: E731
         return {
-            "list": statement_list(data, page, found, lambda sid: statement_card_class(sid, view, data))
-            if changed else no_update,
+            "list": statement_list(data, page, found, card_class, shown=cards) if changed else no_update,
             "key": key if changed else no_update,
             "summary": summary_text(page, view),
             "pager": pager_text(page),
