@@ -26,10 +26,29 @@ def with_language(index: str, language: str = PAGE_LANGUAGE) -> str:
     return HTML_TAG.sub(f'<html lang="{language}"', index, count=1)
 
 
+# What Dash's renderer asks for only once its own scripts have run (the layout and the callbacks), and
+# the two lazily loaded parts of dcc the page renders at once (the graph and the dropdowns), which it
+# asks for only once React has rendered them: preloaded from the page's head, they arrive while the
+# scripts run instead of after (~60 ms of waiting off the first draw). `as="fetch"` with crossorigin
+# is what the renderer's fetch() matches (same origin, cors mode, same-origin credentials).
+PRELOADED_FETCHES = ("_dash-layout", "_dash-dependencies")
+PRELOADED_SCRIPTS = ("_dash-component-suites/dash/dcc/async-graph.js",
+                     "_dash-component-suites/dash/dcc/async-dropdown.js")
+
+
+def preload_links(prefix: str) -> str:
+    """The head's preload links for the page served under `prefix` (the requests' path prefix)."""
+    fetches = [f'<link rel="preload" href="{prefix}{path}" as="fetch" crossorigin="anonymous">'
+               for path in PRELOADED_FETCHES]
+    scripts = [f'<link rel="preload" href="{prefix}{path}" as="script">' for path in PRELOADED_SCRIPTS]
+    return "\n".join(fetches + scripts)
+
+
 class LeanDash(Dash):
-    """Dash serving the page in English without Babel's polyfill: its assets must include the
-    regenerator runtime."""
+    """Dash serving the page in English without Babel's polyfill (its assets must include the
+    regenerator runtime), with what the renderer will ask for preloaded."""
 
     def interpolate_index(self, **kwargs) -> str:
         kwargs["scripts"] = without_polyfill(kwargs.get("scripts", ""))
+        kwargs["css"] = preload_links(self.config.requests_pathname_prefix) + "\n" + kwargs.get("css", "")
         return with_language(super().interpolate_index(**kwargs))

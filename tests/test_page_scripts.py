@@ -57,3 +57,21 @@ def test_statement_cards_carry_the_routes_the_page_draws_at_once_and_the_figure_
     assert card["data-statement"] == statement.id and card["data-routes"].split() == list(statement.route_ids)
     figure = build_figure(app_data.registry, app_data.corpus, View(), instant_selection=True)
     assert set(figure["layout"]["meta"]["selection"]) == {"dimmed"}
+
+
+def test_the_head_preloads_what_the_renderer_asks_for_under_the_prefix(app_data):
+    import re
+
+    from dashboard.app import create_app
+    from dashboard.config import AppConfig
+    from dashboard.page_scripts import PRELOADED_FETCHES, PRELOADED_SCRIPTS
+
+    for prefix in ("/", "/portal/routes/"):
+        client = create_app(AppConfig(url_prefix=prefix), data=app_data).server.test_client()
+        page = client.get(prefix).get_data(as_text=True)
+        head = page[:page.index("</head>")]
+        links = re.findall(r'<link rel="preload" href="([^"]+)" as="(\w+)"', head)
+        assert links == [(prefix + p, "fetch") for p in PRELOADED_FETCHES] + \
+            [(prefix + p, "script") for p in PRELOADED_SCRIPTS]
+        for path in PRELOADED_FETCHES + PRELOADED_SCRIPTS:  # each is there to be had
+            assert client.get(prefix + path).status_code == 200, path
