@@ -86,8 +86,8 @@ def scale_rows(corpus: dict, registry: dict) -> list[tuple[str, str, str, str]]:
 def main() -> None:
     data = load_app_data()
     page = page_load.measure(7)
-    patch_times, patch_bytes = selection.measure(create_app(data=data), 6)
-    naive_times, naive_bytes = selection.measure(create_app(data=data, full_figure_updates=True), 6)
+    patch_times, patch_bytes, _ = selection.measure(create_app(data=data), 6)
+    naive_times, naive_bytes, _ = selection.measure(create_app(data=data, full_figure_updates=True), 6)
     tabs = tab_open.measure(3)
     server = server_figures()
     export_rows = exports.measure(data, repeats=3)
