@@ -79,9 +79,11 @@
     // title and legend, and a name half outside the frame would be cut.
     var frame = gd.querySelector(".geolayer .bg") || gd.querySelector(".geo .bg");
     var area = (frame || gd).getBoundingClientRect();
-    // What lies over the map (its legend) is kept clear too: a name under it could not be read.
+    // What lies over the map (its legend, the named views' chips, Plotly's mode bar) is kept clear too:
+    // a name under it could not be read.
     var panel = gd.closest && gd.closest(".map-panel");
-    var kept = panel ? Array.prototype.map.call(panel.querySelectorAll(".map-legend"), function (el) {
+    var over = ".map-legend, .named-views .named-view, .modebar";
+    var kept = panel ? Array.prototype.map.call(panel.querySelectorAll(over), function (el) {
       return el.getBoundingClientRect();
     }).filter(function (box) { return box.width > 0; }) : [];
     var names = {}; // a name shown once: a selected place's own label wins over its everyday one
