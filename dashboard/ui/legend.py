@@ -8,7 +8,8 @@ from __future__ import annotations
 from dash import html
 
 from dashboard import ids
-from dashboard.figure.scenario_traces import BOTTLENECK_COLOUR, CORRIDOR_BINDS_COLOUR, EVENT_COLOUR, OUT_COLOUR
+from dashboard.figure.scenario_traces import (BOTTLENECK_COLOUR, CORRIDOR_BINDS_COLOUR, EVENT_COLOUR, OFF_LINE_COLOUR,
+                                              OUT_COLOUR)
 from dashboard.figure.styles import (ALTERNATIVE, CASING_COLOUR, COMMODITY_COLOURS, COMMODITY_LABELS, HIGHLIGHT_COLOUR,
                                      MODE_DASHES, MODE_LABELS, NODE_COLOUR, STATUS_STYLES, STORY)
 
@@ -62,6 +63,7 @@ def legend() -> html.Section:
             html.Li([symbol_sample("◯", HIGHLIGHT_COLOUR, "ring"), "Place of the selected route or statement"]),
             html.Li([line_sample(BOTTLENECK_COLOUR, width=8, opacity=0.45), "Scenario: what binds the exports"]),
             html.Li([line_sample(CORRIDOR_BINDS_COLOUR, width=8, opacity=0.5), "Corridor: what binds its capacity"]),
-            html.Li([symbol_sample("✖", OUT_COLOUR), "Scenario: switched off"]),
+            html.Li([line_sample(OFF_LINE_COLOUR, dash="dot", width=2), "Scenario: a route switched off (faded)"]),
+            html.Li([symbol_sample("✖", OUT_COLOUR), "Scenario: a place switched off"]),
         ]),
     ])
