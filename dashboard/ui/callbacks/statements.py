@@ -45,13 +45,12 @@ def register(app: Dash, data: AppData) -> None:
     )
     def render_statements(stored, drawn, shown):
         # The list is rebuilt only when its cards change: a selection on the page changes their classes
-        # (ui/callbacks/panels.py), not the list. The first list shows the first screen of its page,
-        # the rest when asked for (STATEMENT_MORE).
+        # (ui/callbacks/panels.py), not the list. `drawn` only triggers the first list (ids.MAP_DRAWN).
         view = View.from_store(stored)
         found, page = view_results(data.corpus.index, view)
         whole = list_key(page, view)
-        # The page's first list (the page is served without one) is its first screen, unless the
-        # selected statement is further down the page.
+        # The page's first list (the page is served without one) is its first screen, the rest when asked
+        # for (STATEMENT_MORE), unless the selected statement is further down the page.
         first_screen = list_key(page, view, shown=FIRST_SCREEN)
         cards = FIRST_SCREEN if shown is None and list_is_current(first_screen, whole, view.statement) else None
         key = first_screen if cards else whole
