@@ -4,8 +4,8 @@ Plotly asks for its base map (assets/topojson/world_50m.json) only once the grap
 Dash has rendered the whole layout: the page then waited on a request and a 600 KB parse in the middle
 of its first draw. A script in the page's head puts the same file where Plotly looks before fetching
 (`window.PlotlyGeoAssets.topojson[name]`), so the download runs beside the other scripts and the first
-draw goes straight through. The JSON file stays where it was: exports and any graph drawn without this
-script still fetch it from topojsonURL."""
+draw goes straight through. Kaleido's export page loads the same script (export/renderer.py). The JSON
+file stays where it was: a graph drawn without the script still fetches it from topojsonURL."""
 
 from __future__ import annotations
 

@@ -16,6 +16,7 @@ import tempfile
 import threading
 from pathlib import Path
 
+from dashboard.base_map_script import base_map_script
 from dashboard.export.pdf_metadata import with_document_info
 from dashboard.export.presets import ExportSize, render_options
 from dashboard.paths import DataPaths
@@ -44,10 +45,9 @@ def find_browser() -> str | None:
 
 
 def geo_assets_script(topojson: Path, target: Path) -> Path:
-    """A script that hands plotly.js the base map, so it never fetches one."""
-    target.write_text("window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};\n"
-                      f"window.PlotlyGeoAssets.topojson['world_50m'] = {topojson.read_text(encoding='utf-8')};\n",
-                      encoding="utf-8")
+    """A script that hands plotly.js the base map, so it never fetches one: the page's own
+    (dashboard/base_map_script.py), written where kaleido's page can load it."""
+    target.write_text(base_map_script(topojson), encoding="utf-8")
     return target
 
 
