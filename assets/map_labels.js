@@ -86,6 +86,10 @@
     var kept = panel ? Array.prototype.map.call(panel.querySelectorAll(over), function (el) {
       return el.getBoundingClientRect();
     }).filter(function (box) { return box.width > 0; }) : [];
+    // A report's legend laid on the map's south (dashboard/export/report_layout.py) is kept clear the same way.
+    var card = gd.querySelector(".infolayer .legend > rect.bg");
+    var cardBox = card && card.getBoundingClientRect();
+    if (cardBox && cardBox.width > 0 && intersects(cardBox, area)) { kept.push(cardBox); }
     var names = {}; // a name shown once: a selected place's own label wins over its everyday one
     var marks = markBoxes(gd);
     return candidates(gd).map(function (item) {

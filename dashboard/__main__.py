@@ -151,6 +151,9 @@ def export(args, config: AppConfig) -> int:
     except (ExportUnavailable, ExportFailed, OSError) as exc:
         print(f"\nexport: {exc}", file=sys.stderr)
         return 1
+    except ExportRequestError as exc:  # a view's text leaves a custom page no room for its map
+        print(("\n" if len(jobs) > 1 else "") + f"export: {exc}", file=sys.stderr)
+        return 2
     finally:
         renderer.close()
     for _, _, out in jobs:

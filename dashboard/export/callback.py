@@ -9,6 +9,7 @@ from dash import Dash, Input, Output, State, dcc, no_update
 from dashboard import ids
 from dashboard.appdata import AppData
 from dashboard.export.jobs import ExportRequestError, dashboard_request
+from dashboard.export.presets import SizeError
 from dashboard.export.queue import as_stored
 from dashboard.export.renderer import ExportFailed, ExportUnavailable
 from dashboard.export.report_figure import report_figure
@@ -54,7 +55,7 @@ def register_export_callback(app: Dash, data: AppData, manager, client) -> None:
             figure = report_figure(data, View.from_store(stored), size, link=link, quote=with_quote)
             set_progress((2, "Rendering in the browser…"))
             content = client.render(figure, size, fmt)
-        except (ExportRequestError, ExportUnavailable, ExportFailed) as exc:
+        except (ExportRequestError, SizeError, ExportUnavailable, ExportFailed) as exc:
             set_progress((0, ""))
             return no_update, f"Export failed: {exc}"
         set_progress((3, ""))

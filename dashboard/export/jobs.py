@@ -70,7 +70,10 @@ def export_bytes(data: AppData, renderer: Renderer, view: View, size: ExportSize
                  base_url: str = "", quote: bool = False) -> bytes:
     """The file's bytes. With no base address the caption has no reopen link (none is better than
     one that points at another machine's loopback)."""
-    figure = report_figure(data, view, size, link=view_link(base_url, view) if base_url else "", quote=quote)
+    try:
+        figure = report_figure(data, view, size, link=view_link(base_url, view) if base_url else "", quote=quote)
+    except SizeError as exc:  # a custom page too small for the map beside this view's text
+        raise ExportRequestError(str(exc)) from None
     return renderer.render(figure, size, fmt)
 
 

@@ -7,11 +7,13 @@ statement as a pull quote."""
 from __future__ import annotations
 
 import html
-import textwrap
 
 from dashboard.appdata import AppData
 from dashboard.captions import ATTRIBUTION, TITLE
 from dashboard.export.presets import ExportSize
+from dashboard.export.report_layout import GAP_PX, QUOTE_PAD_PX, SIDE_PX
+from dashboard.export.report_layout import plan as report_plan
+from dashboard.export.text_metrics import lines_height, text_width, wrap
 from dashboard.figure.labels import for_print
 from dashboard.figure.map_figure import (build_figure, highlighted_nodes, highlighted_routes, scenario_result,
                                          trace_keys, trace_visible)
@@ -25,8 +27,6 @@ from dashboard.view import View
 
 FONT = "Arial, Helvetica, sans-serif"  # present in headless Chromium's font set and in every viewer
 CAPTION_FONT_PX = 10  # 7.5 pt: a layout px is 1/96 inch on every preset, so at least 7 pt in print
-LEGEND_WIDTH_PX = 190
-TITLE_BLOCK_PX = 62
 
 
 def _text(value: str) -> str:
@@ -83,11 +83,6 @@ def subtitle(data: AppData, view: View) -> str:
     if not parts:
         parts.append("Kazakhstan's oil and gas export routes beside the Middle Corridor")
     return " · ".join(parts)
-
-
-def wrap(text: str, width_px: float, font_px: float) -> list[str]:
-    columns = max(20, int(width_px / (font_px * 0.55)))
-    return textwrap.wrap(text, columns, break_long_words=True, break_on_hyphens=False)
 
 
 def caption_lines(data: AppData, view: View, link: str, width_px: float, max_lines: int = 99) -> list[str]:
@@ -232,33 +227,73 @@ def legend_traces(data: AppData, view: View, compact: bool = False) -> list[dict
 
 
 QUOTE_FONT_PX = 11
+SUBTITLE_FONT_PX = 12
+TOP_PAD_PX = 10
+LEGEND_SWATCH_PX = 46  # plotly.js's 30 px line, the gaps either side of it and the legend's padding
+ON_MAP_ENTRY_PX = 48  # an entry's swatch and gaps in a horizontal legend, measured on the A4 export
+ON_MAP_LEGEND_ALPHA = 0.92  # a legend on the map hides what is under it, not the map's edge
 
 
-def pull_quote_lines(data: AppData, view: View, width_px: float, max_lines: int = 8) -> list[str]:
-    """The selected statement, wrapped to the width above the map, with its speaker and date; a
-    quote too long for a report is cut at a word and marked with an ellipsis."""
+def pull_quote_lines(data: AppData, view: View, width_px: float, max_lines: int = 8) -> tuple[list[str], list[str]]:
+    """The selected statement wrapped to a width, and its speaker and date; a quote longer than its
+    room is cut at a word and marked with an ellipsis."""
     statement = data.corpus.statement(view.statement) if view.statement else None
     if statement is None:
-        return []
+        return [], []
     article = data.corpus.article(statement.article_id)
     words = statement.text if len(statement.text) <= 420 else statement.text[:419].rsplit(" ", 1)[0] + " …"
     body = f"“{words}”" if statement.kind == DIRECT else f"{words} (reported)"
     speaker = ", ".join(part for part in (statement.speaker.name, statement.speaker.role) if part)
+    attribution = wrap(f"— {speaker}, quoted by {article.outlet}, {article.dateline}", width_px, QUOTE_FONT_PX)
     lines = wrap(body, width_px, QUOTE_FONT_PX)
-    if len(lines) > max_lines:  # cut at a word, marked, the quotation mark kept
-        lines = lines[:max_lines]
+    room = max(1, max_lines - len(attribution))
+    if len(lines) > room:  # cut at a word, marked, the quotation mark kept
+        lines = lines[:room]
         lines[-1] = lines[-1].rsplit(" ", 1)[0] + (" …”" if statement.kind == DIRECT else " …")
-    return lines + [f"— {speaker}, quoted by {article.outlet}, {article.dateline}"]
+    return lines, attribution
 
 
-def pull_quote(lines: list[str]) -> dict:
-    """The pull quote in the band between the title and the map: beside the map, never over it."""
+def pull_quote(lines: tuple, where: str) -> dict:
+    """The pull quote beside the map or in the band above it: never over it."""
+    body, attribution = lines
+    beside = where == "beside"
     return {
-        "text": "<br>".join(_text(line) for line in lines[:-1]) + "<br><i>" + _text(lines[-1]) + "</i>",
-        "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom", "yshift": 6,
+        "text": "<br>".join(_text(line) for line in body) + "<br><i>"
+                + "<br>".join(_text(line) for line in attribution) + "</i>",
+        "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "right" if beside else "left",
+        "yanchor": "top" if beside else "bottom", "xshift": -GAP_PX if beside else 0, "yshift": 0 if beside else GAP_PX,
         "align": "left", "showarrow": False, "bgcolor": "#fbf4f8", "bordercolor": "#CC79A7", "borderwidth": 0,
-        "borderpad": 4, "font": {"size": QUOTE_FONT_PX, "family": FONT, "color": "#222"},
+        "borderpad": QUOTE_PAD_PX, "font": {"size": QUOTE_FONT_PX, "family": FONT, "color": "#222"},
     }
+
+
+def legend_text_width(traces: list[dict], font_px: float) -> float:
+    """The legend's longest name, or group title (bold)."""
+    names = [text_width(t["name"], font_px) for t in traces]
+    titles = [text_width(_plain(t["legendgrouptitle"]["text"]), font_px, bold=True) - LEGEND_SWATCH_PX
+              for t in traces if t.get("legendgrouptitle")]
+    return max(names + titles, default=0.0)
+
+
+def legend_width(traces: list[dict], font_px: float) -> float:
+    """A legend column beside the map: the swatch and the longest name."""
+    return legend_text_width(traces, font_px) + LEGEND_SWATCH_PX
+
+
+def on_map_width(traces: list[dict], font_px: float) -> float:
+    """A legend on the map: its groups side by side, each an entry wide (plotly.js sets an entry's
+    swatch and gaps, ON_MAP_ENTRY_PX, beside the `entrywidth` its text is given)."""
+    groups = {t["legendgroup"] for t in traces}
+    return len(groups) * (legend_text_width(traces, font_px) + ON_MAP_ENTRY_PX) + 2 * GAP_PX
+
+
+def _smaller_rings(trace: dict) -> dict:
+    """The selection's rings at a report column's size: at full size a statement's dozen places
+    covered the Caucasus and Kazakhstan with pink."""
+    marker = trace["marker"]
+    size = marker["size"]
+    return {**trace, "marker": {**marker, "size": [v * 0.7 for v in size] if isinstance(size, list) else size * 0.7,
+                                "line": {**marker.get("line", {}), "width": 2}}}
 
 
 def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", quote: bool = False) -> dict:
@@ -269,44 +304,65 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
         trace["showlegend"] = False
     compact = size.height < 600  # a report column: the legend as a line of text, the map the full width
     if compact:  # smaller names on the smaller map, no smaller than 7 pt (9.4 px) in print
-        for trace in figure["data"]:
+        for i, trace in enumerate(figure["data"]):
             if (trace.get("meta") or {}).get("labels") is not None and trace.get("textfont"):
                 trace["textfont"] = {**trace["textfont"], "size": max(9.5, trace["textfont"]["size"] * 0.82)}
-    legend = legend_traces(data, view, compact)
-    map_width = size.width - (0 if compact else LEGEND_WIDTH_PX) - 20
-    budget = max(4, int(size.height * (0.16 if compact else 0.2) / (CAPTION_FONT_PX + 3)))
-    key = wrap(legend_sentence(legend), size.width - 24, CAPTION_FONT_PX) if compact else []
-    lines = key + caption_lines(data, view, link, size.width - 24, max_lines=budget)
-    if not compact:
-        figure["data"] += legend
-    quote_lines = pull_quote_lines(data, view, map_width - 12, max_lines=3 if compact else 8) if quote else []
-    subtitle_lines = wrap(subtitle(data, view), size.width - 24, 12)
-    quote_px = (len(quote_lines) * (QUOTE_FONT_PX + 3) + 16) if quote_lines else 0
+            if trace.get("name") == "Highlighted places":
+                figure["data"][i] = _smaller_rings(trace)
     legend_font = 10  # 7.5 pt, like the caption: legible in print at every preset
-    caption_px = (len(lines) + 1) * (CAPTION_FONT_PX + 3) + 6
+    inner = size.width - 2 * SIDE_PX
+    legend = legend_traces(data, view, compact)
+    short = legend if compact else legend_traces(data, view, compact=True)  # short names, on the map
+    key = wrap(legend_sentence(short), inner, CAPTION_FONT_PX)
+    budget = max(4, int(size.height * (0.16 if compact else 0.2) / (CAPTION_FONT_PX + 3)))
+    lines = caption_lines(data, view, link, inner, max_lines=budget)
+    title_px = 16 if compact else 18
+    subtitle_lines = wrap(subtitle(data, view), inner, SUBTITLE_FONT_PX)
+    head_px = TOP_PAD_PX + lines_height(1, title_px) + 4 + lines_height(len(subtitle_lines), SUBTITLE_FONT_PX) + GAP_PX
+    caption_px = GAP_PX + lines_height(len(lines) + len(key) * compact, CAPTION_FONT_PX) + 6
+    has_quote = quote and view.statement and data.corpus.statement(view.statement) is not None
+    quote_at = (lambda width, most: pull_quote_lines(data, view, width, most)) if has_quote else None
+    plan = report_plan(size.width, size.height, head_px, caption_px,
+                       0 if compact else legend_width(legend, legend_font), quote_at,
+                       lines_height(1, QUOTE_FONT_PX), on_map_width(short, legend_font),
+                       lines_height(len(key), CAPTION_FONT_PX))
+    if plan.legend == "sentence":
+        lines = key + lines
+    elif plan.legend == "on-map":
+        legend = short
+    if plan.legend != "sentence":
+        figure["data"] += legend
+    subtitle_top = TOP_PAD_PX + lines_height(1, title_px) + 4
     layout = figure["layout"]
     layout.update({
-        "width": size.width, "height": size.height, "showlegend": not compact, "paper_bgcolor": "white",
+        "width": size.width, "height": size.height, "showlegend": plan.legend != "sentence", "paper_bgcolor": "white",
         "font": {"family": FONT, "size": 11, "color": "#222"},
-        "margin": {"l": 12, "r": 12 if compact else LEGEND_WIDTH_PX,
-                   "t": TITLE_BLOCK_PX + quote_px + 22 * (len(subtitle_lines) - 1), "b": caption_px},
-        "legend": {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "tracegroupgap": 6,
-                   "font": {"size": legend_font}, "groupclick": "toggleitem", "itemwidth": 30,
-                   "bgcolor": "rgba(255,255,255,0)"},
+        "margin": {**{side: round(px, 1) for side, px in plan.margin.items()}, "pad": 0, "autoexpand": False},
+        "legend": _legend_layout(plan.legend, legend, legend_font, plan.map_px[0]),
         "annotations": [{
-            # Title and subtitle as an annotation pinned to the top margin: a multi-line layout.title
-            # anchored at the top is clipped by the renderer.
-            "text": f"<b>{_text(TITLE)}</b><br><span style='font-size:{legend_font + 2}px;color:#555'>"
-                    + "<br>".join(_text(line) for line in subtitle_lines) + "</span>",
-            "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left", "yanchor": "bottom",
-            "yshift": 10 + quote_px, "align": "left", "showarrow": False,
-            "font": {"size": 16 if compact else 18, "family": FONT},
+            # Title, subtitle and caption as annotations pinned to the map's frame by their distance
+            # from it: a multi-line layout.title anchored at the top is clipped by the renderer.
+            "text": f"<b>{_text(TITLE)}</b>", "xref": "paper", "yref": "paper", "x": 0, "y": 1,
+            "xanchor": "left", "yanchor": "top", "yshift": plan.margin["t"] - TOP_PAD_PX,
+            "xshift": SIDE_PX - plan.margin["l"], "align": "left", "showarrow": False,
+            "font": {"size": title_px, "family": FONT},
+        }, {
+            "text": "<br>".join(_text(line) for line in subtitle_lines), "xref": "paper", "yref": "paper",
+            "x": 0, "y": 1, "xanchor": "left", "yanchor": "top", "yshift": plan.margin["t"] - subtitle_top,
+            "xshift": SIDE_PX - plan.margin["l"], "align": "left", "showarrow": False,
+            "font": {"size": SUBTITLE_FONT_PX, "family": FONT, "color": "#555"},
         }, {
             "text": "<br>".join(_text(line) for line in lines), "xref": "paper", "yref": "paper",
-            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -8, "align": "left",
-            "showarrow": False, "font": {"size": CAPTION_FONT_PX, "family": FONT, "color": "#444"},
+            "x": 0, "y": 0, "xanchor": "left", "yanchor": "top", "yshift": -GAP_PX,
+            "xshift": SIDE_PX - plan.margin["l"], "align": "left", "showarrow": False,
+            "font": {"size": CAPTION_FONT_PX, "family": FONT, "color": "#444"},
         }],
     })
+    if plan.quote:
+        quote_box = pull_quote(plan.quote_lines, plan.quote)
+        if plan.quote == "above":  # across the page, from its left margin
+            quote_box["xshift"] = SIDE_PX + QUOTE_PAD_PX - plan.margin["l"]
+        layout["annotations"].append(quote_box)
     geo = layout["geo"]
     geo["showframe"] = True
     geo["framecolor"] = "#bbb"
@@ -316,10 +372,19 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
         geo["projection"] = {**geo["projection"], "rotation": {"lon": view.rotation[0], "lat": view.rotation[1]}}
     if view.scale:
         geo["projection"] = {**geo["projection"], "scale": view.scale}
-    if quote_lines:
-        layout["annotations"].append(pull_quote(quote_lines))
     # The document's title (kaleido's page takes it from here: a PDF's Title metadata).
     layout["meta"] = {"document": {"title": f"{TITLE} — {subtitle(data, view)}", "author": "The Middle Corridor "
                                    "route map (dashboard)", "subject": f"Data as of {data.data_as_of}"}}
     layout.pop("uirevision", None)
     return figure
+
+
+def _legend_layout(where: str, legend: list[dict], font_px: float, map_width: float) -> dict:
+    common = {"tracegroupgap": 6, "font": {"size": font_px}, "groupclick": "toggleitem", "itemwidth": 30}
+    if where == "on-map":  # the groups side by side in the map's empty south-east, on a white card
+        return {**common, "orientation": "h", "traceorder": "grouped",
+                "entrywidth": round(legend_text_width(legend, font_px) + 4),
+                "x": 1, "xanchor": "right", "y": 0, "yanchor": "bottom", "borderwidth": 1, "bordercolor": "#bbb",
+                "bgcolor": f"rgba(255,255,255,{ON_MAP_LEGEND_ALPHA})"}
+    return {**common, "x": 1 + GAP_PX / map_width, "xanchor": "left", "y": 1, "yanchor": "top",
+            "bgcolor": "rgba(255,255,255,0)"}

@@ -214,3 +214,14 @@ def device_frames() -> dict:
 
 
 DEVICE_FRAMES = device_frames()
+
+
+def extent_aspect() -> float:
+    """The shape Plotly draws the landscape map at (width / height): its range box's, fitted inside
+    whatever plot area it is given. An export's plot area is made this shape (export/report_layout.py),
+    or the map would sit in bands of white."""
+    x0, x1, y0, y1 = range_box_bounds(MAP_EXTENT["lon"], MAP_EXTENT["lat"])
+    return (x1 - x0) / (y1 - y0)
+
+
+EXTENT_ASPECT = extent_aspect()

@@ -68,3 +68,40 @@ def test_exported_names_are_there_apart_and_inside_the_map(app_data, renderer, d
             trim = (y1 - y0) * GLYPH_TRIM
             assert not (x0 < mark[2] and mark[0] < x1 and y0 + trim < mark[3] and mark[1] < y1 - trim), \
                 f"{name} sits on a mark at {mark}"
+
+
+# The map's fitted box (what Plotly draws the map in), the legend's card, and every visible place
+# marker (the name traces' markers are invisible spacers).
+BOXES = """
+const box = e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; };
+const legend = document.querySelector('.legend > rect.bg');
+return {map: box(document.querySelector('.geo .layer.bg rect')), legend: legend ? box(legend) : null,
+        points: [...document.querySelectorAll('.scattergeo path.point')]
+                  .filter(p => parseFloat(getComputedStyle(p).opacity || '1') > 0
+                               && parseFloat(p.style.opacity || '1') > 0).map(box)};
+"""
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+@pytest.mark.parametrize("query, quote", [("", False), ("statement=uk-kazakhstan-export-routes-3", True)])
+def test_the_map_fills_its_frame_and_a_legend_on_it_covers_no_place_or_name(app_data, renderer, driver, preset,
+                                                                              query, quote):
+    """Plotly fits the map inside its plot area at the map's own shape: a plot area of another shape
+    left bands of white above and below it. A legend laid on the map's south covers none of its marks."""
+    from dashboard.export.report_figure import report_figure
+    view = strict_view(query, app_data)
+    layout = report_figure(app_data, view, PRESETS[preset], quote=quote)["layout"]
+    margin = layout["margin"]
+    svg = export_bytes(app_data, renderer, view, PRESETS[preset], "svg", quote=quote)
+    driver.get("data:image/svg+xml;base64," + base64.b64encode(svg).decode())
+    found = driver.execute_script(BOXES)
+    left, top, right, bottom = found["map"]
+    assert left == pytest.approx(margin["l"], abs=1.5) and right == pytest.approx(layout["width"] - margin["r"], abs=1.5)
+    assert top == pytest.approx(margin["t"], abs=1.5) and bottom == pytest.approx(layout["height"] - margin["b"], abs=1.5)
+    legend = found["legend"]
+    if legend and legend[0] < right:  # on the map
+        assert legend[2] <= right + 1 and legend[3] <= bottom + 1
+        names = driver.execute_script(NAMES)["names"]
+        for x0, y0, x1, y1 in found["points"] + [n[1:] for n in names]:
+            assert not (x0 < legend[2] and legend[0] < x1 and y0 < legend[3] and legend[1] < y1), \
+                f"the legend covers a mark or name at {(x0, y0, x1, y1)}"
