@@ -7,10 +7,12 @@ prepared here, apart from the UI, so callbacks never read a file or compute a ge
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 from typing import Mapping
 
 from dashboard.cargo import CargoRow, load_cargo_comparison
 from dashboard.corridor.network import CorridorNetwork, load_corridor_network
+from dashboard.figure.bundles import drawn_lanes
 from dashboard.paths import DataPaths
 from dashboard.registry.geometry import countries_from_registry, main_line_length_km, route_length_km, transit_countries
 from dashboard.registry.load import Registry, load_registry
@@ -107,6 +109,7 @@ def load_app_data(paths: DataPaths = DataPaths()) -> AppData:
         raise DataError(problems)
     computed = compute_geometry_facts(registry)
     registry = replace(registry, russia_routes=frozenset(
-        route_id for route_id, facts in computed.items() if RUSSIA in facts.transit_countries))
+        route_id for route_id, facts in computed.items() if RUSSIA in facts.transit_countries),
+        lanes=MappingProxyType(drawn_lanes(registry.network)))
     return AppData(registry=registry, corpus=corpus, computed=computed, oil=oil, search=search_entries(registry),
                    timeline=timeline, cargo=cargo, corridor=corridor)

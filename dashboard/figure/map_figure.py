@@ -158,8 +158,9 @@ def _mode_line(registry: Registry, route: Route, mode: str) -> tuple[list[Leg], 
         if lons:
             lons.append(None)  # a gap between legs of one trace
             lats.append(None)
-        lons += [c[0] for c in leg.coords]
-        lats += [c[1] for c in leg.coords]
+        coords = registry.drawn_coords(leg)  # in its lane where it shares a way (figure/bundles.py)
+        lons += [c[0] for c in coords]
+        lats += [c[1] for c in coords]
     return legs, lons, lats
 
 
@@ -346,7 +347,7 @@ def corridor_binding_data(data: MapData, view: View) -> dict[str, list]:
     result = corridor_result(data.corridor, CorridorWhatIf.from_pairs(view.corridor))
     legs = [data.registry.network.legs[leg] for leg in binding_legs(data.corridor, result)
             if leg in data.registry.network.legs]
-    return lines_of(legs)
+    return lines_of(data.registry, legs)
 
 
 def _corridor_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
@@ -363,7 +364,7 @@ def switched_off_data(data: MapData, state: ViewState) -> dict[str, list]:
     gives them (page.js draws a click from those alone)."""
     shown = [route for route in off_routes(data.oil, state.result) if route in data.registry.network.routes
              and route_shown(data.registry.network.routes[route], state.view, data.registry.russia_routes)]
-    return lines_of(leg for route in shown for leg in data.registry.network.route_legs(route))
+    return lines_of(data.registry, (leg for route in shown for leg in data.registry.network.route_legs(route)))
 
 
 def _off_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:

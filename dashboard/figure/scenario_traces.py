@@ -19,23 +19,24 @@ EVENT_SIZE = 11
 CORRIDOR_BINDS_COLOUR = "#F0B400"  # amber: apart from the oil scenario's green glow and every route's colour
 
 
-def lines_of(legs) -> dict[str, list]:
-    """The legs as one trace's lon/lat, a gap (None) between legs."""
+def lines_of(registry: Registry, legs) -> dict[str, list]:
+    """The legs as one trace's lon/lat as the map draws them (each in its lane), a gap (None) between legs."""
     lons: list = []
     lats: list = []
     for leg in legs:
         if lons:
             lons.append(None)
             lats.append(None)
-        lons += [c[0] for c in leg.coords]
-        lats += [c[1] for c in leg.coords]
+        coords = registry.drawn_coords(leg)
+        lons += [c[0] for c in coords]
+        lats += [c[1] for c in coords]
     return {"lon": lons, "lat": lats}
 
 
 def bottleneck_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | None) -> dict[str, list]:
     if oil is None or result is None:
         return {"lon": [], "lat": []}
-    return lines_of(registry.network.legs[leg_id] for leg_id in legs_of(oil, result.bottlenecks))
+    return lines_of(registry, (registry.network.legs[leg_id] for leg_id in legs_of(oil, result.bottlenecks)))
 
 
 def out_data(registry: Registry, oil: OilNetwork | None, result: FlowResult | None) -> dict[str, list]:

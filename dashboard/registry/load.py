@@ -33,6 +33,13 @@ class Registry:
     # the routes whose drawn line crosses or ends in Russia, computed from the geometry at start-up
     # (appdata.py): the map's and Compare's "through Russia" / "avoiding Russia" filter
     russia_routes: frozenset[str] = frozenset()
+    # leg id -> its line as drawn, in a lane of its own where it shares a way with other legs (the
+    # Baku-Tbilisi pipelines and railway): dashboard/figure/bundles.py, at start-up (appdata.py)
+    lanes: Mapping[str, tuple[tuple[float, float], ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def drawn_coords(self, leg: Leg) -> tuple[tuple[float, float], ...]:
+        """The leg's line on the map: in its lane, or where it runs if it shares its way with none."""
+        return self.lanes.get(leg.id, leg.coords)
 
 
 class _RouteFields(Fields):
