@@ -6,7 +6,9 @@
 // to draw once, decide, and render the figure with the dropped names left out), so a report shows
 // what the screen would at that size. Nor may a name cover a mark (an event's diamond, a selection's
 // ring, a scenario's cross: the points of a trace whose meta.marks is set); a label with other places
-// to go (the same text again, later in its trace) tries them in turn.
+// to go (the same text again, later in its trace) tries them in turn. A point whose priority is null
+// is not a name at the moment (an unselected place's, a route's while another is selected): hidden,
+// and left out of an export; so the page changes which names may show without Plotly redrawing.
 (function () {
   var PAD = 2; // px kept clear around each name
   var GLYPH_TRIM = 0.2; // of a name's box, top and bottom: the line box around the letters, not ink
@@ -34,7 +36,12 @@
     return a.left < b.right + PAD && b.left < a.right + PAD && a.top < b.bottom + PAD && b.top < a.bottom + PAD;
   }
 
-  // Every label's text element with its priority, box and (trace index, point index).
+  function notAName(priorities, index) {
+    return (Array.isArray(priorities) ? priorities[index] : priorities) === null;
+  }
+
+  // Every label's text element with its priority, box and (trace index, point index); those that are
+  // not names now (`off`) last, unmeasured.
   function candidates(gd) {
     var items = [];
     labelledTraces(gd).forEach(function (entry) {
@@ -42,9 +49,14 @@
         var datum = text.__data__ || {};
         var index = typeof datum.i === "number" ? datum.i : k;
         if (!text.textContent) { return; }
-        text.style.display = "";
-        items.push({text: text, box: text.getBoundingClientRect(), trace: entry.trace.index, point: index,
-                    priority: priorityOf(entry.priorities, index)});
+        var item = {text: text, trace: entry.trace.index, point: index, priority: Infinity, off: true};
+        if (!notAName(entry.priorities, index)) {
+          text.style.display = "";
+          item.off = false;
+          item.box = text.getBoundingClientRect();
+          item.priority = priorityOf(entry.priorities, index);
+        }
+        items.push(item);
       });
     });
     items.sort(function (a, b) { return a.priority - b.priority || a.trace - b.trace || a.point - b.point; });
@@ -59,6 +71,7 @@
       var trace = cd && cd[0] && cd[0].trace;
       if (!trace || trace.visible !== true || !(trace.meta && trace.meta.marks)) { return; }
       group.querySelectorAll("path.point").forEach(function (point) {
+        if (parseFloat(point.style.opacity) === 0) { return; }  // an unselected place's ring: not drawn
         var box = point.getBoundingClientRect();
         if (box.width > 0) { boxes.push(box); }
       });
@@ -93,6 +106,7 @@
     var names = {}; // a name shown once: a selected place's own label wins over its everyday one
     var marks = markBoxes(gd);
     return candidates(gd).map(function (item) {
+      if (item.off) { return {trace: item.trace, point: item.point, keep: false, text: item.text, box: null}; }
       var box = item.box;
       var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
       var keep = inside && box.width > 0 && !names[item.text.textContent] && !onMark(box, marks) &&

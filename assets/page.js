@@ -112,11 +112,11 @@ function routeMapRefit(gd) {
   Plotly.relayout(gd, update);
 }
 
-// Browser-side callbacks that restyle the drawn map in place. A view change sends only the few trace
-// properties that change (computed on the server); they are merged into the plot's own data and
-// drawn with one Plotly.react, which keeps pan and zoom and skips the copy of the whole figure that
-// a new `figure` prop would cost. (One react, not a Plotly.restyle per group: each restyle of a geo
-// subplot redraws it.)
+// Browser-side callbacks that restyle the drawn map. A view change sends only the few trace
+// properties that change (computed on the server). What Plotly only styles is set on the drawn map
+// itself (routeMapDrawInPlace); the rest is merged into the plot's own data and drawn with one
+// Plotly.react, which keeps pan and zoom and skips the copy of the whole figure that a new `figure`
+// prop would cost. (One react, not a Plotly.restyle per group: each restyle of a geo subplot redraws it.)
 //
 // A link opened in a fresh browser restyles the map before dcc.Graph has drawn it: the change waits
 // until the graph's first plot is done, or the graph's own first draw would undo it.
@@ -129,42 +129,109 @@ function routeMapWhenDrawn(apply, attempt) {
   }
 }
 
-// True when every property a restyle sets already has that value: the instant selection below has
-// drawn it, and a second draw would only cost time.
-function routeMapUnchanged(gd, groups) {
-  return groups.every(function (group) {
-    return group.indices.every(function (index, k) {
+// A trace's property by name; "a.b" is b of its a.
+function routeMapProp(trace, prop) {
+  var parts = prop.split(".");
+  return parts.length === 2 ? (trace[parts[0]] || {})[parts[1]] : trace[prop];
+}
+
+// The properties a restyle sets that the map does not show yet: [{index, prop, value}]. None when the
+// instant selection below has drawn it all, and a second draw would only cost time.
+function routeMapChanges(gd, groups) {
+  var changes = [];
+  groups.forEach(function (group) {
+    group.indices.forEach(function (index, k) {
       var trace = gd.data[index] || {};
-      return Object.keys(group.update).every(function (prop) {
-        var parts = prop.split(".");
-        var current = parts.length === 2 ? (trace[parts[0]] || {})[parts[1]] : trace[prop];
-        return JSON.stringify(current) === JSON.stringify(group.update[prop][k]);
+      Object.keys(group.update).forEach(function (prop) {
+        var value = group.update[prop][k];
+        if (JSON.stringify(routeMapProp(trace, prop)) !== JSON.stringify(value)) {
+          changes.push({index: index, prop: prop, value: value});
+        }
       });
     });
+  });
+  return changes;
+}
+
+function routeMapUnchanged(gd, groups) {
+  return routeMapChanges(gd, groups).length === 0;
+}
+
+// Whether Plotly would only restyle for this change, so the page can draw it on the map itself: a
+// trace's opacity (editType "style"), its meta (which Plotly does not draw; map_labels.js reads the
+// names' priorities there), or its markers' opacities (the selection's rings: one per point, as many
+// points as before). Every other property of a scattergeo trace has editType "calc" (its points and
+// texts, its visibility, the rest of its marker), and meta has "plot": either makes Plotly.react
+// recompute and redraw the whole geo subplot, ~200 ms today and more as the registry grows.
+function routeMapInPlace(gd, change) {
+  if (change.prop === "opacity" || change.prop === "meta") { return true; }
+  var before = gd.data[change.index].marker, after = change.value;
+  if (change.prop !== "marker" || !before || !after) { return false; }
+  var was = before.opacity, now = after.opacity;
+  var sameShape = Array.isArray(was) ? Array.isArray(now) && now.length === was.length : !Array.isArray(now);
+  return sameShape && Object.keys(Object.assign({}, before, after)).every(function (key) {
+    return key === "opacity" || JSON.stringify(before[key]) === JSON.stringify(after[key]);
   });
 }
 
 function routeMapRestyle(gd, groups) {
   gd.__routeMapLast = groups; // what the map must show; reapplied if a redraw of the graph's own undoes it
-  if (routeMapUnchanged(gd, groups)) { return; }
-  var data = gd.data.slice();
-  groups.forEach(function (group) {
-    group.indices.forEach(function (index, k) {
-      var trace = Object.assign({}, data[index]);
-      Object.keys(group.update).forEach(function (prop) {
-        var value = group.update[prop][k];
-        var parts = prop.split(".");
-        if (parts.length === 2) {
-          trace[parts[0]] = Object.assign({}, trace[parts[0]]);
-          trace[parts[0]][parts[1]] = value;
-        } else {
-          trace[prop] = value;
-        }
-      });
-      data[index] = trace;
-    });
+  var changes = routeMapChanges(gd, groups);
+  if (!changes.length) { return; }
+  var data = gd.data.slice(), copied = {};
+  changes.forEach(function (change) {
+    var trace = copied[change.index] ? data[change.index] : Object.assign({}, data[change.index]);
+    copied[change.index] = true;
+    var parts = change.prop.split(".");
+    if (parts.length === 2) {
+      trace[parts[0]] = Object.assign({}, trace[parts[0]]);
+      trace[parts[0]][parts[1]] = change.value;
+    } else {
+      trace[change.prop] = change.value;
+    }
+    data[change.index] = trace;
   });
-  Plotly.react(gd, data, gd.layout);
+  if (changes.every(function (change) { return routeMapInPlace(gd, change); })) {
+    routeMapDrawInPlace(gd, data, changes);
+  } else {
+    Plotly.react(gd, data, gd.layout);
+  }
+}
+
+// Style-only changes set on the drawn map as Plotly's own style step sets them (a trace group's CSS
+// opacity, each marker's from its calc point's `mo`), and in the plot's data, full data and calc data,
+// so that what gd.data says is what is drawn and Plotly's next draw agrees. The names are then
+// decluttered again, as after a draw. A few milliseconds, where a Plotly.react costs a redraw.
+function routeMapDrawInPlace(gd, data, changes) {
+  gd.data = data;
+  var drawn = {};
+  gd.querySelectorAll(".scattergeo.trace, g.trace.scattergeo").forEach(function (group) {
+    var cd = group.__data__;
+    if (cd && cd[0] && cd[0].trace) { drawn[cd[0].trace.index] = group; }
+  });
+  changes.forEach(function (change) {
+    var trace = data[change.index], full = gd._fullData && gd._fullData[change.index];
+    var group = drawn[change.index];
+    if (change.prop === "opacity") {
+      if (full) { full.opacity = trace.opacity; }
+      if (group) { group.style.opacity = trace.opacity; }
+    } else if (change.prop === "meta") {
+      if (full) { full.meta = trace.meta; }
+    } else {
+      var opacity = trace.marker.opacity;
+      if (full && full.marker) { full.marker.opacity = opacity; }
+      if (!group) { return; }
+      group.__data__.forEach(function (point, k) {  // as Plotly's calc step reads the array (arraysToCalcdata)
+        var value = Array.isArray(opacity) ? +opacity[k] : undefined;
+        if (value === undefined) { delete point.mo; } else { point.mo = isFinite(value) && value > 0 ? value : 0; }
+      });
+      group.querySelectorAll("path.point").forEach(function (point) {
+        var datum = point.__data__ || {};
+        point.style.opacity = datum.mo === undefined ? opacity : datum.mo;
+      });
+    }
+  });
+  if (window.routeMapLabels) { window.routeMapLabels.declutter(gd); }
 }
 
 // A click on a route or a statement is drawn on the map at once, before the server has answered:
@@ -172,10 +239,10 @@ function routeMapRestyle(gd, groups) {
 // statement_card), the figure the opacity of what is not selected (layout.meta.selection, from
 // selection_table) and each route trace its opacity when nothing is selected (trace.meta). The
 // rules are the server's (highlighted_routes, route_opacity), and a browser test holds the two to
-// agreeing. Only opacities change here, set on the drawn traces in a few milliseconds; the circles
-// around the selection's places, which make Plotly redraw the whole map, come with the server's
-// restyle a moment later. The current selection is read from the address, which the dashboard
-// keeps in sync with the view.
+// agreeing. Only opacities change here, set on the drawn traces in a few milliseconds; the rings
+// around the selection's places and which names show come with the server's restyle a moment later
+// (drawn in place too, by routeMapDrawInPlace). The current selection is read from the address, which
+// the dashboard keeps in sync with the view.
 // The routes a statement names, from its card; a selected statement's card is always on the page.
 function routeMapStatementRoutes(statement) {
   if (!statement) { return []; }

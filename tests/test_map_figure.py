@@ -126,21 +126,71 @@ def test_unknown_statement_highlights_nothing(app_data):
     assert highlighted_routes(View(statement="nope"), app_data.corpus) == frozenset()
 
 
+def shown_names(trace: dict) -> list[str]:
+    """The names a highlight trace shows (the points with a priority), in the order they are tried."""
+    shown = sorted((label, index) for index, label in enumerate(trace["meta"]["labels"]) if label is not None)
+    return [trace["text"][index] for _, index in shown]
+
+
 def test_restyle_changes_only_style_properties(app_data):
     changes = restyle_for_view(app_data.registry, app_data.corpus, View(route="cpc"))
     keys = trace_keys(app_data.registry)
     assert set(changes) == set(range(len(keys)))
     for index, change in changes.items():
-        allowed = {"visible", "opacity", "lon", "lat", "text"}
-        if keys[index] == ("highlight", "nodes"):  # the selection's names: the sides they may take, their order
-            allowed |= {"textposition", "meta"}
-        assert set(change) <= allowed
+        assert set(change) <= {"visible", "opacity", "lon", "lat", "text", "meta", "marker"}
     cpc_index = keys.index(("route", "cpc", "pipeline"))
     tap_index = keys.index(("route", "tap", "pipeline"))
     assert changes[cpc_index]["opacity"] == 1.0 and changes[tap_index]["opacity"] == DIMMED_OPACITY
-    highlight = changes[len(keys) - 1]
-    assert len(set(zip(highlight["lon"], highlight["lat"]))) == 4
-    assert len(highlight["meta"]["labels"]) == len(highlight["text"]) == len(highlight["textposition"])
+    figure = build_figure(app_data.registry, app_data.corpus, View(route="cpc"))
+    highlight = figure["data"][len(keys) - 1]
+    rings = [(lon, lat) for lon, lat, opacity in zip(highlight["lon"], highlight["lat"], highlight["marker"]["opacity"])
+             if opacity]
+    assert len(set(rings)) == 4 and set(shown_names(highlight)) == {"Tengiz", "Atyrau", "Kropotkinskaya", "CPC terminal"}
+    assert len(highlight["meta"]["labels"]) == len(highlight["text"]) == len(highlight["marker"]["opacity"])
+
+
+# What assets/page.js draws on the map itself, without Plotly: a trace's opacity, its markers' opacities
+# and its meta (which only map_labels.js reads). Any other change makes Plotly redraw the whole map.
+IN_PLACE = {"opacity", "meta"}
+
+
+def changed_out_of_place(before: dict[int, dict], after: dict[int, dict]) -> list[str]:
+    found = []
+    for index, change in after.items():
+        for prop, value in change.items():
+            old = before[index].get(prop)
+            if value == old or prop in IN_PLACE:
+                continue
+            if prop == "marker" and {k: v for k, v in value.items() if k != "opacity"} == \
+                    {k: v for k, v in old.items() if k != "opacity"} and len(value["opacity"]) == len(old["opacity"]):
+                continue
+            found.append(f"trace {index}: {prop}")
+    return found
+
+
+@pytest.mark.parametrize("selection", [{"route": "cpc"}, {"statement": STATEMENT}, {"place": "poti"},
+                                       {"route": "tap", "statement": STATEMENT}])
+@pytest.mark.parametrize("start", [{}, {"route": "middle_corridor_black_sea"}, {"off": frozenset({"cpc_terminal"})}])
+def test_a_selection_changes_only_what_the_page_draws_in_place(app_data, start, selection):
+    """Selecting (or clearing) a route, a statement or a place changes only opacities and names'
+    priorities, which the page applies without Plotly recomputing and redrawing the geo subplot."""
+    def restyle(view):
+        return restyle_for_view(app_data.registry, app_data.corpus, view, app_data.oil, app_data.corridor)
+
+    before, after = View(**start), View(**{**start, **selection})
+    assert changed_out_of_place(restyle(before), restyle(after)) == []
+    assert changed_out_of_place(restyle(after), restyle(before)) == []
+
+
+def test_another_selection_hides_a_routes_name_by_its_priorities_not_its_visibility(app_data):
+    keys = trace_keys(app_data.registry)
+    cpc_name = keys.index(("route-label", "cpc"))
+    plain = restyle_for_view(app_data.registry, app_data.corpus, View())[cpc_name]
+    other = restyle_for_view(app_data.registry, app_data.corpus, View(route="tap"))[cpc_name]
+    own = restyle_for_view(app_data.registry, app_data.corpus, View(route="cpc"))[cpc_name]
+    assert plain["visible"] and other["visible"] and own["visible"]
+    assert other["meta"]["labels"] is None and plain["meta"]["labels"] == own["meta"]["labels"]
+    assert other["meta"]["route"] == "cpc"  # page.js still dims it with its route
 
 
 def test_restyle_of_default_view_matches_the_built_figure(app_data, figure):
@@ -234,10 +284,11 @@ def test_a_selected_main_place_is_named_before_a_selected_port_beside_it(app_dat
     assert selected_name_priority("baku", view) < place_priority("baku") < selected_name_priority("alat", view)
     assert selected_name_priority("aktau", view) < place_priority("aktau")
     assert selected_name_priority("alat", View(place="alat")) == 0
-    data = highlight_trace_data(view, app_data.registry, app_data.corpus)
-    order = list(dict.fromkeys(data["text"]))
-    assert order.index("Aktau") < order.index("Alat") and data["meta"]["labels"] == sorted(data["meta"]["labels"])
-    assert data["meta"]["marks"]
+    highlight = build_figure(app_data.registry, app_data.corpus, view)["data"][-1]
+    order = list(dict.fromkeys(shown_names(highlight)))
+    assert order.index("Aktau") < order.index("Alat")
+    assert highlight["meta"]["marks"]
+    assert highlight_trace_data(view, app_data.registry, app_data.corpus)["meta"] == highlight["meta"]
 
 
 def test_a_scenario_fades_the_route_it_switched_off_and_leaves_its_opacity_to_the_selection(app_data):

@@ -29,7 +29,7 @@ from dashboard.figure.styles import (
 )
 from dashboard.registry.layers import AREA_LAYERS, layer
 from dashboard.registry.load import Registry
-from dashboard.registry.model import Leg, Route
+from dashboard.registry.model import Leg, Node, Route
 from dashboard.scenario.flow import FlowResult, Scenario, export_capacity
 from dashboard.scenario.network import OilNetwork, TimelineEvent
 from dashboard.statements.seeds import Corpus
@@ -39,6 +39,7 @@ TraceKey = tuple[str, ...]
 UIREVISION = "route-map"  # constant: pan and zoom survive every update of the figure
 SELECTED_MAIN_BELOW = 20  # a place whose label's priority is below this is one of the story's main places
 SELECTED_FROM = 4.5  # selected places' names: after the story's countries and seas, before any other place's
+HIGHLIGHT_MARKER = {"symbol": "circle-open", "size": 14, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}}
 
 
 def _route_order(route: Route) -> int:
@@ -247,24 +248,36 @@ def selected_name_priority(node_id: str, view: View) -> float:
     return SELECTED_FROM + own / 100 if own < SELECTED_MAIN_BELOW else SELECTED_MAIN_BELOW - 1 + own / 1000
 
 
+def ring_points(registry: Registry) -> tuple[tuple[Node, str], ...]:
+    """Every place, once per side its name may take (its everyday label's, preferred first): the
+    selection's rings and names are drawn for all of them once, and a selection only shows some."""
+    return tuple((node, side) for node in registry.network.nodes.values() for side in place_sides(node.id))
+
+
 def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict[str, Any]:
-    """The selection's places, in the order their names are tried, once per side the name may take
-    (its everyday label's, preferred first; map_labels.js shows it at the first that fits)."""
-    ids = sorted(highlighted_nodes(view, registry, corpus), key=lambda n: selected_name_priority(n, view))
-    points = [(registry.network.nodes[n], side) for n in ids for side in place_sides(n)]
-    return {"lon": [n.lon for n, _ in points], "lat": [n.lat for n, _ in points],
-            "text": [place_name(n) for n, _ in points], "textposition": [side for _, side in points],
-            "meta": {"labels": [selected_name_priority(n.id, view) for n, _ in points], "marks": True}}
+    """Which rings and names show: a ring's opacity, 1 or 0, and a name's priority, None where its place
+    is not selected (map_labels.js then hides it, and tries the others in order of priority; it shows
+    a name at the first of its sides that fits). Only styles, at the points ring_points fixes: the page
+    applies them to the drawn map (assets/page.js), where a change of points or texts would make Plotly
+    recompute and redraw the whole geo subplot."""
+    selected = set(highlighted_nodes(view, registry, corpus))
+    points = ring_points(registry)
+    return {"marker": {**HIGHLIGHT_MARKER, "opacity": [1 if n.id in selected else 0 for n, _ in points]},
+            "meta": {"labels": [selected_name_priority(n.id, view) if n.id in selected else None for n, _ in points],
+                     "marks": True}}
 
 
-def _highlight_trace() -> dict:
-    """The selection's places, ringed and named before most names (their priorities travel with the
-    points: highlight_trace_data); the rings are marks no name may sit on."""
+def _highlight_trace(registry: Registry) -> dict:
+    """Every place, ringed and named before most names where it is selected (highlight_trace_data);
+    the rings are marks no name may sit on. No hover of its own: an unselected place's unseen ring
+    would take the hover from the place beneath it."""
+    points = ring_points(registry)
     return {
-        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places", "textposition": "middle right",
+        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places",
+        "lon": [n.lon for n, _ in points], "lat": [n.lat for n, _ in points],
+        "text": [place_name(n) for n, _ in points], "textposition": [side for _, side in points],
         "textfont": {"size": 12, "color": "#1f1f1f", "weight": "bold", "shadow": HALO},
-        "marker": {"symbol": "circle-open", "size": 14, "color": HIGHLIGHT_COLOUR, "line": {"width": 3}},
-        "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
+        "hoverinfo": "skip", "showlegend": False,
     }
 
 
@@ -322,9 +335,12 @@ def _route_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
 
 def _route_label_dynamic(data: MapData, key: TraceKey, state: ViewState) -> dict:
     """A route's name is dimmed with its line (instantly, by page.js) and then hidden while another
-    selection is shown: a faint name reads as a fault, not as context."""
-    shown = trace_visible(key, data.registry, state.view) and (not state.highlighted or key[1] in state.highlighted)
-    return {"visible": shown, **_route_dynamic(data, key, state)}
+    selection is shown: a faint name reads as a fault, not as context. Hidden by its priorities (None:
+    map_labels.js hides it), not by its visibility: the page applies that without Plotly redrawing the
+    map."""
+    meta = _route_label_static(data, key)["meta"]
+    hidden = bool(state.highlighted) and key[1] not in state.highlighted
+    return {**_route_dynamic(data, key, state), "meta": {**meta, "labels": None if hidden else meta["labels"]}}
 
 
 def _route_label_static(data: MapData, key: TraceKey) -> dict:
@@ -396,7 +412,7 @@ TRACE_KINDS: dict[tuple[str, ...], TraceKind] = {
         data.registry, frozenset(event.place for event in data.timeline))),
     ("labels",): TraceKind(lambda data, key: area_label_trace(key[1])),
     ("route-label",): TraceKind(_route_label_static, _route_label_dynamic),
-    ("highlight",): TraceKind(lambda data, key: _highlight_trace(), _highlight_dynamic),
+    ("highlight",): TraceKind(lambda data, key: _highlight_trace(data.registry), _highlight_dynamic),
 }
 
 

@@ -25,6 +25,34 @@ return [...gd.querySelectorAll('.scattergeo.trace')].filter(g => {
   return t.meta.route + '/' + t.meta.mode + ': drawn ' + getComputedStyle(g).opacity + ', data ' + gd.data[t.index].opacity;
 });
 """
+# What the plot's data says of the selection's rings and the names that is not what is drawn: a ring
+# drawn at another opacity than its point's marker.opacity, a name shown whose priority is null (not a
+# name now: an unselected place's, a route's while another is selected).
+RINGS_AND_NAMES_UNDRAWN = """
+const gd = document.querySelector('#route-map .js-plotly-plot'), found = [];
+for (const group of gd.querySelectorAll('.scattergeo.trace')) {
+  const t = group.__data__[0].trace, data = gd.data[t.index];
+  if (data.name === 'Highlighted places') {
+    const points = [...group.querySelectorAll('path.point')];
+    if (points.length !== data.marker.opacity.length) found.push(`${points.length} rings for ${data.marker.opacity.length} points`);
+    points.forEach((p, i) => { if (Number(getComputedStyle(p).opacity) !== data.marker.opacity[i])
+      found.push(`ring ${data.text[i]}: drawn ${getComputedStyle(p).opacity}, data ${data.marker.opacity[i]}`); });
+  }
+  const labels = data.meta && data.meta.labels;
+  if (labels === undefined || data.visible === false) continue;
+  group.querySelectorAll('text').forEach((text, i) => {
+    const priority = Array.isArray(labels) ? labels[i] : labels;
+    if (priority === null && text.style.display !== 'none') found.push(`${data.name}: ${text.textContent} shown`);
+  });
+}
+return found;
+"""
+# Counts the map's redraws by Plotly from now on.
+COUNT_REDRAWS = """
+const gd = document.querySelector('#route-map .js-plotly-plot');
+window.redraws = 0;
+gd.on('plotly_afterplot', () => { window.redraws += 1; });
+"""
 # Click, and read the map's opacities in the same script: what the page drew before Dash, let alone
 # the server, has seen the click.
 CLICK_THEN_READ = "document.querySelector(arguments[0]).click();" + OPACITIES
@@ -60,6 +88,7 @@ def test_the_instant_selection_agrees_with_the_server(driver, server_url, steps)
     driver.get(server_url)
     wait_drawn(driver)
     before = driver.execute_script(OPACITIES)
+    driver.execute_script(COUNT_REDRAWS)
     for selector, query in steps:
         instant = driver.execute_script(CLICK_THEN_READ, selector)
         assert instant != before, f"{selector}: nothing was drawn before the server answered"
@@ -68,7 +97,11 @@ def test_the_instant_selection_agrees_with_the_server(driver, server_url, steps)
         final = settle(driver, query)
         assert instant == final, f"{selector}: the page drew {set(instant) - set(final)}, the server {set(final) - set(instant)}"
         assert driver.execute_script(UNDRAWN) == []
+        assert driver.execute_script(RINGS_AND_NAMES_UNDRAWN) == []
         before = final
+    # The server's answers (rings, names, opacities) were drawn on the map itself, not by Plotly
+    # recomputing and redrawing the whole geo subplot (assets/page.js routeMapDrawInPlace).
+    assert driver.execute_script("return window.redraws") == 0
     assert console_errors(driver) == []
 
 

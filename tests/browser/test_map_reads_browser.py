@@ -214,8 +214,11 @@ def test_search_finds_a_place_frames_and_rings_it_and_the_link_keeps_it(driver, 
     option.click()
     until(driver, lambda d: "place=poti" in d.current_url)
     until(driver, lambda d: d.execute_script(f"return {GD}._fullLayout.geo.projection.scale") == 9)
+    # Ringed, and its name the first a selection tries (the lowest priority of the ringed places').
     until(driver, lambda d: d.execute_script(
-        f"return {GD}.data.find(t => t.name === 'Highlighted places').text[0]") == "Poti")
+        f"const t = {GD}.data.find(t => t.name === 'Highlighted places');"
+        "const shown = t.text.map((text, i) => [t.meta.labels[i], text]).filter(([p], i) => p !== null"
+        "  && t.marker.opacity[i] === 1).sort((a, b) => a[0] - b[0]); return shown.length && shown[0][1];") == "Poti")
     drawn = driver.execute_script(NODES_DRAWN)
     left, top, right, bottom = drawn["area"]
     x, y = drawn["nodes"]["poti"]
