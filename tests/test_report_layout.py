@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.export.presets import PRESETS, SizeError
 from dashboard.export.report_figure import pull_quote_lines, report_figure
-from dashboard.export.report_layout import GAP_PX, SIDE_PX, plan, quote_height
+from dashboard.export.report_layout import GAP_PX, QUOTE_PAD_PX, plan, quote_height
 from dashboard.export.text_metrics import lines_height, text_width, wrap
 from dashboard.figure.frame import EXTENT_ASPECT
 from dashboard.view import View
@@ -61,11 +61,18 @@ def test_a_report_column_states_its_legend_in_the_caption(app_data):
 
 
 def test_a_report_column_s_quote_sits_beside_the_map_not_above_it(app_data):
-    """Above it, four lines of quote left a map a third of the column's width."""
+    """Above it, four lines of quote left a map a third of the column's width. Beside it, the quote
+    lines up with the title, and its box ends before the map begins."""
+    from dashboard.export.report_figure import QUOTE_FONT_PX
     layout = _figure(app_data, "report-column", True)["layout"]
     quote = next(a for a in layout["annotations"] if a.get("bgcolor") == "#fbf4f8")
-    assert quote["xanchor"] == "right" and quote["x"] == 0 and quote["xshift"] == -GAP_PX
-    assert layout["margin"]["l"] >= SIDE_PX + 170 + GAP_PX
+    title = layout["annotations"][0]
+    assert quote["xanchor"] == "left" and quote["yanchor"] == "top" and quote["y"] == 1
+    left = layout["margin"]["l"] + quote["xshift"]
+    assert left == pytest.approx(layout["margin"]["l"] + title["xshift"] + QUOTE_PAD_PX)
+    widest = max(text_width(line, QUOTE_FONT_PX) for line in quote["text"].replace("<i>", "").replace("</i>", "")
+                 .split("<br>"))
+    assert left + widest + 2 * QUOTE_PAD_PX <= layout["margin"]["l"]
 
 
 def _fake_quote(words: int):

@@ -260,8 +260,8 @@ def pull_quote(lines: tuple, where: str) -> dict:
     return {
         "text": "<br>".join(_text(line) for line in body) + "<br><i>"
                 + "<br>".join(_text(line) for line in attribution) + "</i>",
-        "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "right" if beside else "left",
-        "yanchor": "top" if beside else "bottom", "xshift": -GAP_PX if beside else 0, "yshift": 0 if beside else GAP_PX,
+        "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left",
+        "yanchor": "top" if beside else "bottom", "yshift": 0 if beside else GAP_PX,
         "align": "left", "showarrow": False, "bgcolor": "#fbf4f8", "bordercolor": "#CC79A7", "borderwidth": 0,
         "borderpad": QUOTE_PAD_PX, "font": {"size": QUOTE_FONT_PX, "family": FONT, "color": "#222"},
     }
@@ -358,11 +358,9 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
             "font": {"size": CAPTION_FONT_PX, "family": FONT, "color": "#444"},
         }],
     })
-    if plan.quote:
-        quote_box = pull_quote(plan.quote_lines, plan.quote)
-        if plan.quote == "above":  # across the page, from its left margin
-            quote_box["xshift"] = SIDE_PX + QUOTE_PAD_PX - plan.margin["l"]
-        layout["annotations"].append(quote_box)
+    if plan.quote:  # from the page's left margin, as the title: across the page, or in its column
+        layout["annotations"].append({**pull_quote(plan.quote_lines, plan.quote),
+                                      "xshift": SIDE_PX + QUOTE_PAD_PX - plan.margin["l"]})
     geo = layout["geo"]
     geo["showframe"] = True
     geo["framecolor"] = "#bbb"

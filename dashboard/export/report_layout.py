@@ -7,8 +7,9 @@ make it as large as they can: the legend beside the map or on it (in the empty s
 the pull quote above it (across the page) or in a column beside it. Every arrangement is measured and
 the one that draws the story widest wins; a legend over the map or a quote in a column must win by
 more than PREFERENCE_MARGIN, since a legend beside the map covers nothing and a quote above reads first.
-Spare width is shared out on both sides, so the map (with its legend and quote) sits in the middle;
-spare height falls below the caption, which follows the map directly.
+Spare width is shared out on both sides, so the map (with its legend) sits in the middle, or, beside a
+quote in its column, goes after the map, so the quote lines up with the title; spare height falls below
+the caption, which follows the map directly.
 """
 
 from __future__ import annotations
@@ -84,8 +85,10 @@ def plan(width: float, height: float, head_px: float, caption_px: float, legend_
             if most < len(attribution) + 2 or quote_height(lines, quote_line_px) > map_h:
                 continue  # no room beside the map for two lines of it: it goes above
         spare_w, spare_h = w - map_w, h - map_h
+        # Spare width either side of the map, or (a quote in its column, aligned with the title) after it.
+        before = 0.0 if quote == "beside" else spare_w / 2
         candidate = Plan(
-            margin={"l": SIDE_PX + left + spare_w / 2, "r": SIDE_PX + right + spare_w / 2, "t": top,
+            margin={"l": SIDE_PX + left + before, "r": SIDE_PX + right + spare_w - before, "t": top,
                     "b": below + spare_h},
             legend=legend, quote=quote, quote_lines=lines, quote_width=quote_width, map_px=(map_w, map_h),
             head_px=head_px)
