@@ -41,7 +41,7 @@ def wrap(text: str, width_px: float, font_px: float) -> list[str]:
     """Greedy word wrap to a width in px; a word longer than a line (a link) is cut where it fills one."""
     lines: list[str] = []
     line = ""
-    for word in text.split():
+    for word in filter(None, text.split(" ")):  # not str.split(): a no-break space keeps a name whole
         candidate = f"{line} {word}" if line else word
         if text_width(candidate, font_px) <= width_px:
             line = candidate
