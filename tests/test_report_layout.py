@@ -126,7 +126,7 @@ def test_wrapped_lines_fit_their_width_and_keep_every_word():
 
 
 def test_a_no_break_space_keeps_a_name_on_one_line():
-    lines = wrap("Routes shown: Northern\u00a0Corridor\u00a0(via\u00a0Russia); CPC", 120, 10)
+    lines = wrap("Routes shown: Northern\u00a0Corridor\u00a0(via\u00a0Russia); CPC", 200, 10)
     assert "Northern\u00a0Corridor\u00a0(via\u00a0Russia);" in lines
 
 
