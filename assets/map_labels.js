@@ -11,6 +11,10 @@
 // and left out of an export; so the page changes which names may show without Plotly redrawing.
 (function () {
   var PAD = 2; // px kept clear around each name
+  // A context place's name (priority from here on: labels.py) may not sit on another place's dot,
+  // where it reads as that place's name; the story's main places and a selection's keep their names
+  // beside a neighbour's dot (Aktau's is a few px from Kuryk's on a report column), as do countries and seas.
+  var DOTS_BLOCK_FROM = 20;
   var GLYPH_TRIM = 0.2; // of a name's box, top and bottom: the line box around the letters, not ink
 
   function labelledTraces(gd) {
@@ -49,7 +53,8 @@
         var datum = text.__data__ || {};
         var index = typeof datum.i === "number" ? datum.i : k;
         if (!text.textContent) { return; }
-        var item = {text: text, trace: entry.trace.index, point: index, priority: Infinity, off: true};
+        var item = {text: text, trace: entry.trace.index, point: index, priority: Infinity, off: true,
+                    area: !!(entry.trace.meta && entry.trace.meta.area)};
         if (!notAName(entry.priorities, index)) {
           text.style.display = "";
           item.off = false;
@@ -63,7 +68,7 @@
     return items;
   }
 
-  // The boxes of the marks no name may cover.
+  // The boxes of the marks no name may cover; places' dots (meta.marks "dots") only no place's name.
   function markBoxes(gd) {
     var boxes = [];
     gd.querySelectorAll(".scattergeo.trace, g.trace.scattergeo").forEach(function (group) {
@@ -73,16 +78,17 @@
       group.querySelectorAll("path.point").forEach(function (point) {
         if (parseFloat(point.style.opacity) === 0) { return; }  // an unselected place's ring: not drawn
         var box = point.getBoundingClientRect();
-        if (box.width > 0) { boxes.push(box); }
+        if (box.width > 0) { boxes.push({left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+                                         dot: trace.meta.marks === "dots"}); }
       });
     });
     return boxes;
   }
 
-  function onMark(box, marks) {
+  function onMark(box, marks, besideDots) {
     var trim = box.height * GLYPH_TRIM;
     return marks.some(function (m) {
-      return box.left < m.right && m.left < box.right && box.top + trim < m.bottom && m.top < box.bottom - trim;
+      return !(besideDots && m.dot) && box.left < m.right && m.left < box.right && box.top + trim < m.bottom && m.top < box.bottom - trim;
     });
   }
 
@@ -109,7 +115,7 @@
       if (item.off) { return {trace: item.trace, point: item.point, keep: false, text: item.text, box: null}; }
       var box = item.box;
       var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
-      var keep = inside && box.width > 0 && !names[item.text.textContent] && !onMark(box, marks) &&
+      var keep = inside && box.width > 0 && !names[item.text.textContent] && !onMark(box, marks, item.area || item.priority < DOTS_BLOCK_FROM) &&
         !kept.some(function (other) { return intersects(box, other); });
       if (keep) { kept.push(box); names[item.text.textContent] = true; }
       return {trace: item.trace, point: item.point, keep: keep, text: item.text, box: box};

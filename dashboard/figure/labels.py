@@ -81,7 +81,8 @@ AREA_LABELS: tuple[AreaLabel, ...] = (
     AreaLabel("Azerbaijan", 47.5, 41.6, "focus-small", 18.4, ((47.8, 41.85), (48.2, 41.45), (47.0, 41.3),
                                                                      (46.5, 40.8), (47.6, 40.95), (47.3, 40.4)),
               printed=4.2),
-    AreaLabel("Georgia", 43.5, 42.0, "focus-small", 18.5, ((44.0, 42.4), (43.0, 41.6), (42.5, 41.6)), printed=4.3),
+    AreaLabel("Georgia", 43.5, 42.0, "focus-small", 18.5, ((44.0, 42.4), (43.0, 41.6), (42.5, 41.6), (44.6, 42.45),
+                                                          (45.0, 42.8)), printed=4.3),
     AreaLabel("Mediterranean Sea", 27.5, 34.2, "sea", 30),
     AreaLabel("Russia", 54.0, 56.3, "country", 20),
     AreaLabel("Türkiye", 34.0, 39.0, "country", 21),
@@ -102,14 +103,16 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("xian", "Xi'an", "bottom center", 6),
     PlaceLabel("dostyk", "Dostyk", "top center", 7),
     PlaceLabel("khorgos", "Khorgos", "bottom center", 8),
-    PlaceLabel("aktau", "Aktau", "middle right", 9, ("bottom right", "top right", "middle left", "top left")),
-    PlaceLabel("baku", "Baku", "middle right", 10, ("bottom right", "top right", "bottom center")),
+    PlaceLabel("aktau", "Aktau", "middle right", 9, ("bottom right", "top right", "middle left", "top left",
+                                                     "top center", "bottom center")),
+    PlaceLabel("baku", "Baku", "middle right", 10, ("bottom right", "top right", "bottom center", "top center",
+                                                   "top left")),
     PlaceLabel("poti", "Poti", "top left", 11, ("middle left", "top center")),
-    PlaceLabel("constanta", "Constanța", "middle left", 12),
+    PlaceLabel("constanta", "Constanța", "middle left", 12, ("top left", "bottom left", "top center")),
     PlaceLabel("istanbul", "Istanbul", "bottom center", 13),
     PlaceLabel("almaty", "Almaty", "bottom center", 17),
     PlaceLabel("tbilisi", "Tbilisi", "bottom center", 18, ("bottom right", "middle right", "top center")),
-    PlaceLabel("cpc_terminal", "CPC terminal", "bottom left", 19),
+    PlaceLabel("cpc_terminal", "CPC terminal", "bottom left", 19, ("middle left", "top left")),  # over the sea
     PlaceLabel("ceyhan", "Ceyhan", "bottom center", 26),
     PlaceLabel("atyrau", "Atyrau", "top left", 27),
     PlaceLabel("tengiz", "Tengiz", "middle right", 28),
@@ -118,7 +121,7 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("batumi", "Batumi", "bottom left", 32),
     PlaceLabel("samara", "Samara", "top center", 33),
     PlaceLabel("kars", "Kars", "bottom center", 34),
-    PlaceLabel("novorossiysk", "Novorossiysk", "top left", 35),
+    PlaceLabel("novorossiysk", "Novorossiysk", "top left", 35, ("middle right", "bottom right")),
     PlaceLabel("urumqi", "Ürümqi", "top center", 36),
     PlaceLabel("beyneu", "Beyneu", "top center", 37),
     PlaceLabel("supsa", "Supsa", "middle left", 50),
@@ -194,6 +197,7 @@ def area_label_trace(kind: str) -> dict:
     trace = _text_trace(f"Names: {kind}", [a[0] for _, a in points], [a[1] for _, a in points],
                         [label.text for label, _ in points], "middle center", [label.priority for label, _ in points],
                         _textfont(kind))
+    trace["meta"]["area"] = True  # a country's or sea's name may lie over a place's dot, as on any atlas page
     if any(label.printed is not None for label, _ in points):
         trace["meta"]["printed"] = [label.priority if label.printed is None else label.printed for label, _ in points]
     return trace

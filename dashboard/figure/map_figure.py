@@ -233,6 +233,9 @@ def _node_trace(registry: Registry, approximate: bool) -> dict:
         "marker": {"symbol": NODE_SYMBOLS[approximate], "size": 6, "color": NODE_COLOUR,
                    "line": {"width": 1.3, "color": NODE_COLOUR}},
         "showlegend": False,
+        # No place's name may sit on another place's dot (map_labels.js): "Novorossiysk" on Constanța's
+        # read as Constanța's name. A place's own name stands off its dot (labels.py NAME_OFFSET).
+        "meta": {"marks": "dots"},
     }
 
 

@@ -8,6 +8,7 @@ import pytest
 from dashboard.export.jobs import export_bytes, strict_view
 from dashboard.export.presets import PRESETS
 from dashboard.export.renderer import Renderer
+from dashboard.figure.labels import PLACE_LABELS
 
 pytestmark = pytest.mark.export
 
@@ -32,6 +33,16 @@ return [...document.querySelectorAll('.scattergeo path.point')]
   .map(p => { const r = p.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });
 """
 GLYPH_TRIM = 0.2  # of a name's box, top and bottom, as map_labels.js: the line box around the letters
+DOTS_BLOCK_FROM = 20  # as map_labels.js: names from this priority on are context places'
+
+# The places' dots (their dark grey fill or outline).
+DOTS = """
+const grey = 'rgb(68, 68, 68)';  // NODE_COLOUR
+return [...document.querySelectorAll('.scattergeo path.point')]
+  .filter(p => { const s = getComputedStyle(p);
+                 return parseFloat(s.opacity || '1') > 0 && (s.fill === grey || s.stroke === grey); })
+  .map(p => { const r = p.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; });
+"""
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +74,14 @@ def test_exported_names_are_there_apart_and_inside_the_map(app_data, renderer, d
     for i, (a, ax0, ay0, ax1, ay1) in enumerate(names):
         for b, bx0, by0, bx1, by1 in names[i + 1:]:
             assert not (ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1), f"{a} overlaps {b}"
+    # A context place's name never on another place's dot ("Novorossiysk" on Constanța's read as its name);
+    # a selection's names are the selection's main marks and keep their places beside a neighbour's dot.
+    context = {label.text for label in PLACE_LABELS if label.priority >= DOTS_BLOCK_FROM} if not query else set()
+    for dot in driver.execute_script(DOTS):
+        for name, x0, y0, x1, y1 in names:
+            trim = (y1 - y0) * GLYPH_TRIM
+            assert name not in context or not (x0 < dot[2] and dot[0] < x1 and y0 + trim < dot[3] and dot[1] < y1 - trim), \
+                f"{name} sits on a place's dot at {dot}"
     for mark in driver.execute_script(MARKS):
         for name, x0, y0, x1, y1 in names:
             trim = (y1 - y0) * GLYPH_TRIM
