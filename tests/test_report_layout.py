@@ -149,3 +149,13 @@ def test_a_quote_cut_to_its_room_is_marked_and_keeps_its_attribution_whole(app_d
     assert len(body) + len(attribution) <= 6 and body[-1].endswith("…”")
     assert " ".join(attribution).startswith("— James Cleverly") and "18 March 2023" in " ".join(attribution)
     assert all(text_width(line, 11) <= 160 for line in body + attribution)
+
+
+def test_an_editors_insertion_is_printed_in_square_brackets_and_said_to_be_theirs(app_data):
+    """TASS's "(Trans-Caspian International Transport Route - approx. TASS)" in the speaker's round
+    brackets read as James Cleverly's words; the page says whose it is, and so does the print."""
+    body, attribution = pull_quote_lines(app_data, View(statement="uk-kazakhstan-export-routes-3"), 2000, 8)
+    text = " ".join(body)
+    assert "[Trans-Caspian International Transport Route - approx. TASS]" in text and "(Trans-Caspian" not in text
+    assert "in square brackets: TASS's note" in " ".join(attribution)
+    assert text.endswith("diversify the economic base”")  # room for all of it: none of it cut

@@ -236,15 +236,20 @@ ON_MAP_LEGEND_ALPHA = 0.92  # a legend on the map hides what is under it, not th
 
 def pull_quote_lines(data: AppData, view: View, width_px: float, max_lines: int = 8) -> tuple[list[str], list[str]]:
     """The selected statement wrapped to a width, and its speaker and date; a quote longer than its
-    room is cut at a word and marked with an ellipsis."""
+    room (at most `max_lines` with its attribution) is cut at a word and marked with an ellipsis."""
     statement = data.corpus.statement(view.statement) if view.statement else None
     if statement is None:
         return [], []
     article = data.corpus.article(statement.article_id)
-    words = statement.text if len(statement.text) <= 420 else statement.text[:419].rsplit(" ", 1)[0] + " …"
+    # An editor's insertion in square brackets, as quotations mark one, and said whose it is: printed
+    # in the speaker's round brackets it read as the speaker's words.
+    words = "".join(f"[{segment.text.strip().strip('()').strip()}]" if segment.kind == "editorial" else segment.text
+                    for segment in statement.segments)
     body = f"“{words}”" if statement.kind == DIRECT else f"{words} (reported)"
     speaker = ", ".join(part for part in (statement.speaker.name, statement.speaker.role) if part)
-    attribution = wrap(f"— {speaker}, quoted by {article.outlet}, {article.dateline}", width_px, QUOTE_FONT_PX)
+    inserted = sorted({segment.note_by for segment in statement.segments if segment.kind == "editorial"})
+    note = f" (in square brackets: {', '.join(inserted)}'s note)" if inserted else ""
+    attribution = wrap(f"— {speaker}, quoted by {article.outlet}, {article.dateline}{note}", width_px, QUOTE_FONT_PX)
     lines = wrap(body, width_px, QUOTE_FONT_PX)
     room = max(1, max_lines - len(attribution))
     if len(lines) > room:  # cut at a word, marked, the quotation mark kept

@@ -143,8 +143,9 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
 # Corridor's would sit on KAZAKHSTAN), the next is tried; map_labels.js shows a name once.
 ROUTE_LABELS: tuple[RouteLabel, ...] = (
     RouteLabel("middle_corridor_black_sea", "Middle Corridor",
-               ((0.42, "top center"), (0.58, "top center"), (0.36, "bottom center"), (0.5, "top center"),
-                (0.3, "top center"), (0.66, "bottom center")), 0),
+               # First along the empty stretch from Ürümqi to Xi'an, clear of the Kazakh stops' names
+               ((0.22, "top center"), (0.42, "top center"), (0.58, "top center"), (0.36, "bottom center"),
+                (0.5, "top center"), (0.3, "top center"), (0.66, "bottom center")), 0),
     RouteLabel("cpc", "CPC", ((0.55, "bottom center"), (0.4, "bottom center")), 17),
     RouteLabel("trans_caspian_oil_btc", "BTC", ((0.78, "bottom center"), (0.7, "bottom center")), 38),
     RouteLabel("northern_corridor", "Northern corridor (via Russia)", ((0.5, "top center"), (0.4, "top center")), 38),
