@@ -96,3 +96,24 @@ def test_on_the_real_map_every_line_sharing_a_way_has_a_lane_of_its_own(registry
     for legs in shared:
         for leg_id in legs:
             assert leg_id in lines
+
+
+def test_a_wide_line_takes_a_wide_lane_so_its_neighbours_lie_beside_its_casing():
+    """The Middle Corridor is drawn on an 8 px casing: in a lane as narrow as a pipeline's, the tanker
+    lines across the Caspian lay under its casing and read as ticks along its edge."""
+    legs = {"ferry": ("aktau", "alat", WAY), "tanker": ("aktau", "alat", WAY)}
+    routes = {"MC": ["ferry"], "TANKER": ["tanker"]}
+    even = bundled_lines(_network(legs, routes), {"MC": 1, "TANKER": 0}, LANE)
+    wide = bundled_lines(_network(legs, routes), {"MC": 1, "TANKER": 0}, LANE, widths={"ferry": 9.0})
+    assert _apart(even["ferry"][1], even["tanker"][1]) == pytest.approx(LANE, rel=0.05)
+    assert _apart(wide["ferry"][1], wide["tanker"][1]) == pytest.approx(LANE * (9.0 / 2.6 + 1) / 2, rel=0.05)
+
+
+def test_the_map_s_lanes_give_the_middle_corridor_its_casing_s_width(registry):
+    from dashboard.figure.bundles import drawn_lanes
+    lines = drawn_lanes(registry.network)
+    ferry, tanker = registry.network.legs["aktau-alat-ferry"], registry.network.legs["aktau-sangachal-sea"]
+    assert ferry.id in lines and tanker.id in lines
+    middle = len(ferry.coords) // 2
+    apart = min(_apart(lines[ferry.id][middle], point) for point in lines[tanker.id])
+    assert apart > 2.2 * lane_width()  # beside the casing, not under it (lanes of one width: 2.0)

@@ -15,13 +15,15 @@ zoomed in on the Caucasus, where a reader looks to tell the routes apart.
 from __future__ import annotations
 
 import math
+from types import MappingProxyType
 from typing import Mapping
 
 from dashboard.figure.frame import GEO_FRAME, _landscape_width, project, unproject
-from dashboard.figure.styles import ROUTE_ROLES
+from dashboard.figure.styles import ROUTE_ROLES, route_width
 from dashboard.registry.model import Network
 
 LANE_PX = 2.6  # lanes apart at the default view: a context line's width and a hair of gap
+LANE_GAP_PX = 1.0  # between a line and the next lane, at the default view
 REFERENCE_MAP_PX = 1230  # a laptop's map panel (1920 x 1080 page), on which LANE_PX is measured
 SAME_POINT = 4  # decimals of a degree (about 10 m): vertices this close are one
 
@@ -70,13 +72,17 @@ def _segment_offset(a: Point, b: Point, lane: float) -> Point:
     return -dy / length * lane, dx / length * lane
 
 
-def bundled_lines(network: Network, side: Mapping[str, int], lane: float | None = None
-                  ) -> dict[str, tuple[Point, ...]]:
+def bundled_lines(network: Network, side: Mapping[str, int], lane: float | None = None,
+                  widths: Mapping[str, float] = MappingProxyType({})) -> dict[str, tuple[Point, ...]]:
     """Per leg on a stretch it shares with another leg, its line in its own lane. A lane is a leg's:
     routes that use one leg (the Atyrau–Samara pipe on its way to Novorossiysk, Ust-Luga and Schwedt;
     the Middle Corridor's two branches on one railway) are one line on the ground and stay one line.
-    `side` orders lanes across a stretch by their routes (lowest first); then by leg id."""
+    `side` orders lanes across a stretch by their routes (lowest first); then by leg id. A lane is
+    `lane` wide (projection units; LANE_PX at the default view), or `widths[leg]` times LANE_PX's
+    share of it: a line drawn wide (the Middle Corridor on its casing) takes a wide lane, so the lines
+    beside it lie beside its casing, not under it."""
     lane = lane_width() if lane is None else lane
+    per_px = lane / LANE_PX
     stretches = shared_stretches(network)
     rank = {leg_id: min((side.get(r, 0) for r in leg.route_ids), default=0) for leg_id, leg in network.legs.items()}
     xy = {leg_id: [project(lon, lat) for lon, lat in leg.coords] for leg_id, leg in network.legs.items()}
@@ -86,8 +92,10 @@ def bundled_lines(network: Network, side: Mapping[str, int], lane: float | None 
         shifts[leg.id] = []
         for (a, b), (pa, pb) in zip(zip(leg.coords, leg.coords[1:]), zip(points, points[1:])):
             here = sorted(stretches[_key(a, b)], key=lambda leg_id: (rank[leg_id], leg_id))
-            slot = here.index(leg.id) - (len(here) - 1) / 2
-            shifts[leg.id].append(_segment_offset(pa, pb, slot * lane))
+            sizes = [widths.get(leg_id, LANE_PX) * per_px for leg_id in here]
+            mine = here.index(leg.id)
+            offset = sum(sizes[:mine]) + sizes[mine] / 2 - sum(sizes) / 2  # the lane's middle, from the bundle's
+            shifts[leg.id].append(_segment_offset(pa, pb, offset if len(here) > 1 else 0.0))
     at_node = _node_shifts(network, shifts)
     out: dict[str, tuple[Point, ...]] = {}
     for leg in network.legs.values():
@@ -134,7 +142,14 @@ def drawn_lanes(network: Network) -> dict[str, tuple[Point, ...]]:
     Corridor and its alternative), the gas lines on the other."""
     side = {route.id: 1 if route.id in ROUTE_ROLES else COMMODITY_SIDE.get(route.commodity, 1)
             for route in network.routes.values()}
-    return bundled_lines(network, side)
+    widths = {leg.id: max(LANE_PX, max(_drawn_width(network.routes[r], leg.mode) for r in leg.route_ids) + LANE_GAP_PX)
+              for leg in network.legs.values() if leg.route_ids}
+    return bundled_lines(network, side, widths=widths)
+
+
+def _drawn_width(route, mode: str) -> float:
+    role = ROUTE_ROLES.get(route.id)
+    return max(role.casing, route_width(route.id, route.status, mode)) if role else route_width(route.id, route.status, mode)
 
 
 COMMODITY_SIDE = {"oil": 0, "gas": 2}
