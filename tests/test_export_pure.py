@@ -89,7 +89,7 @@ def test_report_figure_frames_the_view(app_data):
     assert "James Cleverly" in texts and "I had the opportunity" in texts
     assert "uirevision" not in layout
     legend_names = [t["name"] for t in figure["data"] if t.get("showlegend")]
-    assert "Oil" in legend_names and "Disrupted (crossed)" in legend_names
+    assert "Oil" in legend_names and "Disrupted at times (crossed)" in legend_names
 
 
 def test_caption_lists_every_route_shown_and_only_those(app_data):

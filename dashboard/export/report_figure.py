@@ -156,7 +156,7 @@ COLOUR_WORDS = {ROLE.colour: word for ROLE, word in ((STORY, "vermillion, heavy"
     COMMODITY_COLOURS["oil"]: "brown", COMMODITY_COLOURS["gas"]: "blue", BOTTLENECK_COLOUR: "green band",
     CORRIDOR_BINDS_COLOUR: "amber band", OFF_LINE_COLOUR: "faded, grey dots"}
 STATUS_WORDS = {STATUS_STYLES["operating"].label: "", STATUS_STYLES["expanding"].label: "thicker",
-                STATUS_STYLES["planned"].label: "thinner, paler"}  # "Disrupted (crossed)" says its look in its name
+                STATUS_STYLES["planned"].label: "thinner, paler"}  # "Disrupted at times (crossed)" says its look in its name
 MARKER_WORDS = {"circle": "●", "circle-open": "○", "diamond": "◆ orange", "x": "✖ dark red"}
 SELECTION_WORDS = "pink ring"
 

@@ -34,7 +34,8 @@ STATUS_STYLES = {
     "operating": StatusStyle("Operating", 1.8, 0.9, False),
     "expanding": StatusStyle("Operating, expanding", 2.6, 0.9, False),
     "planned": StatusStyle("Planned or proposed", 1.3, 0.6, False),
-    "disrupted": StatusStyle("Disrupted", 1.8, 0.9, True),
+    # Operating, with interruptions (CPC: its terminal shut several times in 2022-2025): not shut
+    "disrupted": StatusStyle("Disrupted at times", 1.8, 0.9, True),
 }
 
 
