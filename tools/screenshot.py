@@ -47,11 +47,11 @@ def shoot_pages(out: Path) -> None:
         for name, (width, height), path, click in PAGES:
             driver = chrome(width, height)
             try:
-                if width < 500:  # a phone: a desktop window cannot be narrower than ~500 px
-                    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-                        "width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
-                else:
-                    driver.set_window_size(width, height)
+                # The viewport itself at the named size: a window of that size keeps ~140 px of it for
+                # the browser's own bar, so "1920x1080" was 1920x937 and the embed 800x357. A phone
+                # is emulated as one (a desktop window cannot be narrower than ~500 px).
+                driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+                    "width": width, "height": height, "deviceScaleFactor": 1, "mobile": width < 500})
                 driver.get(url + path)
                 WebDriverWait(driver, 30).until(lambda d: d.execute_script(MAP_READY))
                 if click:
