@@ -69,7 +69,7 @@ AREA_LABELS: tuple[AreaLabel, ...] = (
     # the country, further north.
     AreaLabel("Kazakhstan", 68.0, 48.3, "focus", 0, ((70.0, 49.2), (66.0, 47.6), (72.0, 48.0), (69.0, 50.6),
                                                      (74.5, 49.3))),
-    AreaLabel("China", 100.5, 35.0, "focus", 2),
+    AreaLabel("China", 100.5, 35.0, "focus", 2, ((95.5, 37.5), (104.0, 38.0))),  # above the page's open legend
     AreaLabel("Caspian Sea", 51.6, 37.5, "sea", 3, ((51.4, 37.9), (51.3, 38.3), (50.8, 41.8))),
     AreaLabel("Black Sea", 32.6, 43.1, "sea", 4),  # the open western basin, clear of the CPC terminal's marks
     # The story's small countries, anchored where the corridor's stops leave room: northern Azerbaijan,
@@ -100,7 +100,7 @@ AREA_LABELS: tuple[AreaLabel, ...] = (
 
 PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("lianyungang", "Lianyungang", "middle left", 5),
-    PlaceLabel("xian", "Xi'an", "bottom center", 6),
+    PlaceLabel("xian", "Xi'an", "bottom center", 6, ("top center", "middle right")),
     PlaceLabel("dostyk", "Dostyk", "top center", 7),
     PlaceLabel("khorgos", "Khorgos", "bottom center", 8),
     PlaceLabel("aktau", "Aktau", "middle right", 9, ("bottom right", "top right", "middle left", "top left",
