@@ -35,21 +35,34 @@ function routeMapFrames(gd) {
   return panel.__frames;
 }
 
+// The frame for the box's shape: the phone's portrait one; for a box between a phone's and a laptop's
+// shape (an embed beside its panels, a full-screen page) the nearest of frames.between, each a range box
+// of its own shape (Plotly draws the map at its range box's shape: in another, bands of page around it).
 function routeMapWantedFrame(gd, frames) {
   var box = gd.getBoundingClientRect();
-  return box.height > 0 && Math.abs(box.width / box.height - frames.aspect) < 0.03 ? "portrait" : "landscape";
+  if (!(box.height > 0)) { return frames.landscape; }
+  var shape = box.width / box.height;
+  if (Math.abs(shape - frames.aspect) < 0.03) { return frames.portrait; }
+  var shaped = [Object.assign({aspect: frames.aspect}, frames.portrait)].concat(frames.between || []);
+  var widest = shaped[shaped.length - 1].aspect;
+  if (shape > widest + 0.03) { return frames.landscape; }
+  return shaped.reduce(function (best, frame) {
+    return Math.abs(frame.aspect - shape) < Math.abs(best.aspect - shape) ? frame : best;
+  });
 }
 
 // The settings that move a geo layout to the wanted frame, or null when it is in it. Its centre
-// moves only if it is the other frame's own: a reader's pan and a link's centre stay.
-function routeMapFrameChange(geo, frames, wanted) {
-  var to = frames[wanted], from = frames[wanted === "portrait" ? "landscape" : "portrait"];
+// moves only if it is another frame's own: a reader's pan and a link's centre stay.
+function routeMapFrameChange(geo, frames, to) {
   var range = geo && geo.lataxis && geo.lataxis.range;
   if (!geo || (range && range[0] === to.lataxis.range[0])) { return null; }
   var change = {"lonaxis.range": to.lonaxis.range.slice(), "lataxis.range": to.lataxis.range.slice(),
                 "projection.minscale": to.projection.minscale};
   var center = geo.center || {};
-  if (center.lon === undefined || (center.lon === from.center.lon && center.lat === from.center.lat)) {
+  var framed = [frames.landscape, frames.portrait].concat(frames.between || []).some(function (frame) {
+    return center.lon === frame.center.lon && center.lat === frame.center.lat;
+  });
+  if (center.lon === undefined || framed) {
     change["center.lon"] = to.center.lon;
     change["center.lat"] = to.center.lat;
   }
@@ -423,6 +436,16 @@ routeMapWhenDrawn(function (gd) {
     if (update && update.autosize) { routeMapRefit(gd); }
     run();
   });
+  // The box also changes shape without a window resize: an embed's statements arrive after the map
+  // (deferred) and take a third of its width. The frame follows the box's shape whatever changed it.
+  if (window.ResizeObserver) {
+    var shape = null;
+    new ResizeObserver(function () {
+      var box = gd.getBoundingClientRect();
+      var now = box.height > 0 ? Math.round(100 * box.width / box.height) : null;
+      if (now !== shape) { shape = now; routeMapRefit(gd); }
+    }).observe(gd);
+  }
   run();
   // Folding or unfolding the legend uncovers or covers names.
   var panel = gd.closest(".map-panel");

@@ -114,3 +114,23 @@ def test_the_page_is_given_both_frames():
     assert landscape["projection"]["minscale"] == GEO_FRAME["projection"]["minscale"]
     assert portrait["projection"]["minscale"] < GEO_FRAME["projection"]["scale"]
     assert set(portrait) == set(landscape) and json.loads(json.dumps(DEVICE_FRAMES)) == DEVICE_FRAMES
+
+
+@pytest.mark.parametrize("frame", DEVICE_FRAMES["between"], ids=lambda f: str(f["aspect"]))
+def test_a_box_between_a_phone_s_and_a_laptop_s_shape_gets_a_range_box_of_its_shape(frame):
+    x0, x1, y0, y1 = range_box_bounds(frame["lonaxis"]["range"], frame["lataxis"]["range"])
+    assert (x1 - x0) / (y1 - y0) == pytest.approx(frame["aspect"], rel=1e-3)
+
+
+@pytest.mark.parametrize("frame", DEVICE_FRAMES["between"], ids=lambda f: str(f["aspect"]))
+def test_the_base_map_reaches_all_a_box_between_shows_and_the_story_is_in_it(frame):
+    from dashboard.figure.frame import _landscape_width
+    reach = shapely.union_all([shapely.box(*part) for part in BASE_MAP_REACH])
+    cx, cy = project(frame["center"]["lon"], frame["center"]["lat"])
+    width = _landscape_width() / GEO_FRAME["projection"]["scale"]
+    height = width / frame["aspect"]
+    shown = [unproject(cx + width * (i / 40 - 0.5), cy + height * (j / 40 - 0.5)) for i in range(41) for j in range(41)]
+    assert [p for p in shown if not reach.covers(shapely.Point(*p))] == []
+    for lon, lat in [(119.45, 34.73), (28.65, 44.17), (35.93, 36.88), (50.15, 53.2)]:  # Lianyungang … Samara
+        x, y = project(lon, lat)
+        assert abs(x - cx) < width / 2 and abs(y - cy) < height / 2

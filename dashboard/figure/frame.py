@@ -205,11 +205,27 @@ def portrait_frame(aspect: float = PORTRAIT_ASPECT) -> dict:
             "projection": {"minscale": round(GEO_FRAME["projection"]["scale"] * PORTRAIT_MIN_SCALE_FRACTION, 3)}}
 
 
+# Map boxes between a phone's and a laptop's shape (an 800 x 500 embed beside its statements, a full-
+# screen 16:9 page): Plotly drew the landscape frame in them with bands of page above and below. Each
+# gets a range box of its own shape (as the phone's), the page picking the nearest; the view stays on
+# the story's middle unless that would spend the extra height on the Arctic.
+BETWEEN_ASPECTS = (0.9, 1.0, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.7)
+
+
+def between_frame(aspect: float) -> dict:
+    lon_range, lat_range = portrait_ranges(aspect)
+    lon, lat = min(frame_center(), portrait_center(aspect), key=lambda point: point[1])
+    return {"aspect": aspect, "lonaxis": {"range": [round(v, 4) for v in lon_range]},
+            "lataxis": {"range": [round(v, 4) for v in lat_range]}, "center": {"lon": lon, "lat": lat},
+            "projection": {"minscale": round(GEO_FRAME["projection"]["scale"] * PORTRAIT_MIN_SCALE_FRACTION, 3)}}
+
+
 def device_frames() -> dict:
-    """The two frames the page picks from by its map box's shape: the portrait one, and the landscape
-    one the figure is built with (the page goes back to it when a phone is turned)."""
+    """The frames the page picks from by its map box's shape: the portrait one, those between, and the
+    landscape one the figure is built with (the page goes back to it when a phone is turned)."""
     landscape = {key: GEO_FRAME[key] for key in ("lonaxis", "lataxis", "center")}
     return {"aspect": PORTRAIT_ASPECT, "portrait": portrait_frame(),
+            "between": [between_frame(aspect) for aspect in BETWEEN_ASPECTS],
             "landscape": {**landscape, "projection": {"minscale": GEO_FRAME["projection"]["minscale"]}}}
 
 

@@ -55,3 +55,31 @@ def test_an_embed_with_panels_names_itself_links_back_and_keeps_the_map_large(dr
         "const p = c && c.closest('.panels').getBoundingClientRect(); const b = c && c.getBoundingClientRect();"
         "return !!c && b.top >= p.top - 1 && b.top < p.bottom;"))
     assert console_errors(driver) == []
+
+
+def _map_fill(driver) -> tuple[float, float]:
+    """The drawn map's share of its box, across and down (Plotly draws it at its range box's shape)."""
+    return driver.execute_script(f"""
+        const gd = {GD}, box = gd.getBoundingClientRect();
+        const map = gd.querySelector('.geo .layer.bg rect').getBoundingClientRect();
+        return [map.width / box.width, map.height / box.height];""")
+
+
+def test_a_map_box_of_any_shape_is_filled_by_the_map(driver, server_url):
+    """An 800 x 500 embed beside its statements gives the map a box about 1.15:1, a full-screen 16:9
+    page one about 1.6:1: Plotly drew the laptop's 1.8:1 frame in them with bands of page above and
+    below (85 px each in the embed). The page gives such a box the frame nearest its shape."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 800, "height": 500, "deviceScaleFactor": 1, "mobile": False})
+    try:
+        driver.get(server_url + "/embed?panels=statements")
+        wait_drawn(driver)  # the statements come after the map: the box narrows, and the frame follows
+        until(driver, lambda d: (lambda a, b: a > 0.97 and b > 0.93)(*_map_fill(d)), "the map filling its box")
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 1920, "height": 1080, "deviceScaleFactor": 1, "mobile": False})
+        driver.get(server_url + "/")
+        wait_drawn(driver)
+        until(driver, lambda d: (lambda a, b: a > 0.97 and b > 0.93)(*_map_fill(d)), "the map filling its box")
+        assert console_errors(driver) == []
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
