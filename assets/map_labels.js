@@ -48,14 +48,17 @@
   // not names now (`off`) last, unmeasured.
   function candidates(gd) {
     var items = [];
+    var geo = gd._fullLayout && gd._fullLayout.geo;
+    var scale = (geo && geo.projection && geo.projection.scale) || 1;
     labelledTraces(gd).forEach(function (entry) {
+      var zooms = entry.trace.meta && entry.trace.meta.zooms;  // a name only from this zoom on (labels.py)
       entry.group.querySelectorAll("text").forEach(function (text, k) {
         var datum = text.__data__ || {};
         var index = typeof datum.i === "number" ? datum.i : k;
         if (!text.textContent) { return; }
         var item = {text: text, trace: entry.trace.index, point: index, priority: Infinity, off: true,
                     area: !!(entry.trace.meta && entry.trace.meta.area)};
-        if (!notAName(entry.priorities, index)) {
+        if (!notAName(entry.priorities, index) && !(zooms && zooms[index] > scale)) {
           text.style.display = "";
           item.off = false;
           item.box = text.getBoundingClientRect();

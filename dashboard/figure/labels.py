@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dashboard.figure.frame import GEO_FRAME
 from dashboard.figure.styles import HALO, LABEL_STYLES, ROUTE_ROLES, STATUS_STYLES, route_colour
 from dashboard.registry.load import Registry
 from dashboard.registry.model import Node
@@ -46,6 +47,7 @@ class PlaceLabel:
     position: str  # Plotly textposition: which side of the symbol the name sits on
     priority: int
     more: tuple[str, ...] = ()  # other sides, tried in turn where the first collides
+    zoom: float = 0.0  # the least projection scale it is named at (0: any)
 
     @property
     def positions(self) -> tuple[str, ...]:
@@ -98,6 +100,8 @@ AREA_LABELS: tuple[AreaLabel, ...] = (
     AreaLabel("Afghanistan", 66.0, 34.5, "country", 43),
 )
 
+ZOOMED = round(2 * GEO_FRAME["projection"]["scale"], 2)
+
 PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("lianyungang", "Lianyungang", "middle left", 5),
     PlaceLabel("xian", "Xi'an", "bottom center", 6, ("top center", "middle right")),
@@ -137,32 +141,17 @@ PLACE_LABELS: tuple[PlaceLabel, ...] = (
     PlaceLabel("duisburg", "Duisburg", "top center", 60),
     PlaceLabel("sangachal", "Sangachal", "bottom right", 61, ("bottom center",)),
     PlaceLabel("kropotkinskaya", "Kropotkinskaya", "top center", 63),
-    # Every other place, last: named where a zoom leaves room (an unnamed dot is a puzzle).
-    PlaceLabel("karachaganak", "Karachaganak", "top center", 70, ("bottom center",)),
-    PlaceLabel("erzurum", "Erzurum", "bottom center", 71, ("top center",)),
-    PlaceLabel("kyzylorda", "Kyzylorda", "top center", 72, ("bottom center",)),
-    PlaceLabel("uzen", "Zhanaozen", "bottom center", 73, ("middle right",)),
-    PlaceLabel("kenkiyak", "Kenkiyak", "top center", 74, ("middle right",)),
-    PlaceLabel("kumkol", "Kumkol", "top center", 75),
-    PlaceLabel("atasu", "Atasu", "top center", 76),
-    PlaceLabel("shu", "Shu", "top center", 77),
-    PlaceLabel("eskene", "Eskene", "middle right", 78, ("bottom center",)),
-    PlaceLabel("akhalkalaki", "Akhalkalaki", "bottom center", 79),
-    PlaceLabel("anaklia", "Anaklia", "middle left", 80),
-    PlaceLabel("ardahan", "Ardahan", "bottom center", 81),
-    PlaceLabel("posof", "Posof", "top center", 82),
-    PlaceLabel("eskisehir", "Eskişehir", "bottom center", 83),
-    PlaceLabel("ipsala", "İpsala", "top center", 84),
-    PlaceLabel("thessaloniki", "Thessaloniki", "bottom center", 85),
-    PlaceLabel("fier", "Fier", "middle right", 86),
-    PlaceLabel("melendugno", "Melendugno", "middle left", 87),
-    PlaceLabel("nukus", "Nukus", "top center", 88),
-    PlaceLabel("alexandrov_gai", "Alexandrov Gai", "top center", 89),
-    PlaceLabel("unecha", "Unecha", "top center", 90),
-    PlaceLabel("mazyr", "Mazyr", "top center", 91),
-    PlaceLabel("brest", "Brest", "top center", 92),
-    PlaceLabel("biala_podlaska", "Biała Podlaska", "bottom center", 93),
-    PlaceLabel("plock", "Płock", "top center", 94),
+    # Places the default view leaves unnamed, named once the reader zooms in (ZOOMED: twice the default
+    # scale, as the Caucasus close-up): an unnamed dot there is a puzzle, but at the default view these
+    # names crowded the map the story needs (and cost its first draw their measuring).
+    PlaceLabel("karachaganak", "Karachaganak", "top center", 70, ("bottom center",), zoom=ZOOMED),
+    PlaceLabel("erzurum", "Erzurum", "bottom center", 71, ("top center",), zoom=ZOOMED),
+    PlaceLabel("uzen", "Zhanaozen", "bottom center", 73, ("middle right",), zoom=ZOOMED),
+    PlaceLabel("kenkiyak", "Kenkiyak", "top center", 74, ("middle right",), zoom=ZOOMED),
+    PlaceLabel("eskene", "Eskene", "middle right", 78, ("bottom center",), zoom=ZOOMED),
+    PlaceLabel("akhalkalaki", "Akhalkalaki", "bottom center", 79, zoom=ZOOMED),
+    PlaceLabel("anaklia", "Anaklia", "middle left", 80, zoom=ZOOMED),
+    PlaceLabel("nukus", "Nukus", "top center", 88, zoom=ZOOMED),
 )
 
 # A route's name has places to go: where the first collides (on a phone's smaller map the Middle
@@ -248,6 +237,7 @@ def place_label_trace(registry: Registry, event_places: frozenset[str] = frozens
     trace["mode"] = "markers+text"
     trace["marker"] = {"size": [NAME_OFFSET_AT_EVENT if label.node in event_places else NAME_OFFSET
                                 for label, _ in points], "opacity": 0, "color": "rgba(0,0,0,0)"}
+    trace["meta"]["zooms"] = [label.zoom for label, _ in points]  # map_labels.js: named from this scale on
     return trace
 
 

@@ -66,6 +66,8 @@ def test_exported_names_are_there_apart_and_inside_the_map(app_data, renderer, d
             assert {"Kazakhstan", "Aktau", "Baku", "Azerbaijan"} <= shown, shown  # Baku's name, not lost to Alat's
     else:
         assert {"Kazakhstan", "China", "Caspian Sea", "Aktau", "Georgia"} <= shown, shown
+        zoomed_only = {label.text for label in PLACE_LABELS if label.zoom}
+        assert zoomed_only and not zoomed_only & shown, zoomed_only & shown  # named once zoomed in only
         if preset != "report-column":  # Azerbaijan is narrower than its name there, between Aktau and Baku
             assert {"Azerbaijan", "Baku"} <= shown, shown
     left, top, right, bottom = found["frame"]
@@ -99,6 +101,13 @@ return {map: box(document.querySelector('.geo .layer.bg rect')), legend: legend 
                   .filter(p => parseFloat(getComputedStyle(p).opacity || '1') > 0
                                && parseFloat(p.style.opacity || '1') > 0).map(box)};
 """
+
+
+def test_a_close_up_names_the_places_the_default_view_leaves_unnamed(app_data, renderer, driver):
+    svg = export_bytes(app_data, renderer, strict_view("center=46.3,41.6&scale=8", app_data), PRESETS["slide-16x9"], "svg")
+    driver.get("data:image/svg+xml;base64," + base64.b64encode(svg).decode())
+    shown = {name for name, *_ in driver.execute_script(NAMES)["names"]}
+    assert {"Erzurum", "Zhanaozen"} <= shown, shown
 
 
 @pytest.mark.parametrize("preset", list(PRESETS))
