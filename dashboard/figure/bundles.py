@@ -126,12 +126,13 @@ def _node_shifts(network: Network, shifts: Mapping[str, list[Point]]) -> dict[tu
         leg = network.legs[leg_id]
         return shifts[leg_id][0] if node == leg.start else shifts[leg_id][-1]
 
+    route_ends = {route_id: _ends(network, route_id) for route_id in network.routes}
     out: dict[tuple[str, str], Point] = {}
     for leg in network.legs.values():
         for node in (leg.start, leg.end):
             going_on = {other for route_id in leg.route_ids for other in network.routes[route_id].leg_ids
                         if other != leg.id and node in (network.legs[other].start, network.legs[other].end)}
-            ends_here = any(node in _ends(network, route_id) for route_id in leg.route_ids)
+            ends_here = any(node in route_ends[route_id] for route_id in leg.route_ids)
             out[(leg.id, node)] = (0.0, 0.0) if ends_here or not going_on else _mean(
                 [end_shift(leg.id, node)] + [end_shift(other, node) for other in sorted(going_on)])
     return out
