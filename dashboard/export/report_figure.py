@@ -323,7 +323,8 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
     lines = caption_lines(data, view, link, inner, max_lines=budget)
     title_px = 16 if compact else 18
     subtitle_lines = wrap(subtitle(data, view), inner, SUBTITLE_FONT_PX)
-    head_px = TOP_PAD_PX + lines_height(1, title_px) + 4 + lines_height(len(subtitle_lines), SUBTITLE_FONT_PX) + GAP_PX
+    subtitle_top = TOP_PAD_PX + lines_height(1, title_px) + 4
+    head_px = subtitle_top + lines_height(len(subtitle_lines), SUBTITLE_FONT_PX) + GAP_PX
     caption_px = GAP_PX + lines_height(len(lines) + len(key) * compact, CAPTION_FONT_PX) + 6
     has_quote = quote and view.statement and data.corpus.statement(view.statement) is not None
     quote_at = (lambda width, most: pull_quote_lines(data, view, width, most)) if has_quote else None
@@ -337,7 +338,6 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
         legend = short
     if plan.legend != "sentence":
         figure["data"] += legend
-    subtitle_top = TOP_PAD_PX + lines_height(1, title_px) + 4
     layout = figure["layout"]
     layout.update({
         "width": size.width, "height": size.height, "showlegend": plan.legend != "sentence", "paper_bgcolor": "white",
