@@ -26,7 +26,8 @@ from dashboard.export.callback import export_failed_result, register_export_call
 from dashboard.ui.callbacks import register_callbacks
 from dashboard import ids
 from dashboard.captions import TITLE
-from dashboard.ui.layout import build_layout
+from dashboard.ui.id_skeleton import id_skeleton
+from dashboard.ui.layout import build_layout, deferred_parts
 from dashboard.view import View
 
 HEALTH_PATH = "healthz"
@@ -60,10 +61,11 @@ def create_app(config: AppConfig | None = None, data: AppData | None = None, ful
     export_note = "" if find_browser() else (
         "Export is unavailable: the server has no Chrome or Chromium (install Debian's chromium). "
         "Everything else works.")
-    app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), export_note=export_note,
-                              frame_ancestors=config.frame_ancestors,
+    app.layout = build_layout(data, topojson_url=app.get_asset_url("topojson/"), frame_ancestors=config.frame_ancestors,
                               instant_selection=not full_figure_updates)
-    register_callbacks(app, data, full_figure_updates)
+    parts = deferred_parts(data, export_note)
+    app.validation_layout = id_skeleton(app.layout, *parts.values())
+    register_callbacks(app, data, parts, full_figure_updates)
     cache = ready_cache_dir(config.cache_dir)
     manager = manager or export_manager(config.redis_url, cache, lambda: data.data_as_of, export_failed_result)
     # Background-job handles are signed with the server's secret key: one for all workers, or a poll

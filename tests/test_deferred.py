@@ -11,7 +11,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.config import AppConfig
 from dashboard.search import dropdown_options
-from dashboard.ui.layout import route_list
+from dashboard.ui.layout import deferred_parts, route_list
 
 
 def walk(node):
@@ -102,11 +102,66 @@ def test_route_list_shows_the_views_selection_pressed(app_data):
     assert chosen.count('"aria-pressed": "true"') == 1 and "is-selected" in chosen
 
 
-def test_every_plain_id_a_callback_listens_to_is_in_the_served_page(app, layout):
-    # Dash refuses (a console error, and the callback never runs) a callback whose input or state names
-    # a component the page does not have: only pattern-matching ids may wait for what comes later.
-    served = {node["props"]["id"] for node in walk(layout) if isinstance(node["props"].get("id"), str)}
-    missing = {(dep["id"], key) for key, spec in app.callback_map.items()
-               for dep in spec["inputs"] + spec["state"]
-               if isinstance(dep["id"], str) and not dep["id"].startswith("{") and dep["id"] not in served}
-    assert not missing, sorted(missing)
+def plain_ids_listened_to(app) -> set[str]:
+    return {dep["id"] for spec in app.callback_map.values() for dep in spec["inputs"] + spec["state"]
+            if isinstance(dep["id"], str) and not dep["id"].startswith("{")}
+
+
+def plain_ids_written(app) -> set[str]:
+    return {output.rsplit(".", 1)[0] for key in app.callback_map for output in key.strip(".").split("...")
+            if not output.startswith("{")}
+
+
+def ids_in(tree) -> set:
+    return {node["props"]["id"] for node in walk(json.loads(json.dumps(tree, default=lambda c: c.to_plotly_json())))
+            if isinstance(node["props"].get("id"), str)}
+
+
+def test_every_plain_id_a_callback_uses_is_in_the_page_or_in_a_part_that_comes_later(app, layout, app_data):
+    # Dash checks each callback's ids against the page when it starts: what is not there must come
+    # in a deferred part, and the app's validation layout must hold it (or the console shows an error).
+    served = ids_in(layout)
+    later = set().union(*(ids_in(part) for part in deferred_parts(app_data).values()))
+    used = plain_ids_listened_to(app) | plain_ids_written(app)
+    assert used - served - later == set()
+    assert used <= ids_in(app.validation_layout)
+    assert later and not later & served
+
+
+def test_the_validation_layout_carries_ids_only(app):
+    skeleton = json.loads(json.dumps(app.validation_layout, default=lambda c: c.to_plotly_json()))
+    for node in walk(skeleton["props"]["children"]):
+        assert set(node["props"]) <= {"id", "children"}, node
+    assert len(json.dumps(skeleton)) < 20_000  # it travels in the page's config
+
+
+@pytest.mark.parametrize("holder", [ids.EXPORT_SECTION, ids.FILTER_DROPDOWNS])
+def test_parts_the_first_view_does_not_show_are_served_as_placeholders(layout, holder):
+    part = by_id(layout, holder)
+    children = part["props"]["children"]
+    children = children if isinstance(children, list) else [children]
+    assert [node["props"].get("className") for node in walk(children)] == [f"hint {ids.DEFERRED}"]
+
+
+def test_once_drawn_the_parts_come_whole(app, client):
+    key = callback_key(app, ids.ROUTE_BUTTONS)
+    response = client.post("/_dash-update-component", json=drawn_request(app, key, {}))
+    assert response.status_code == 200, response.get_data(as_text=True)
+    sent = response.get_json()["response"]
+    assert ids.EXPORT_BUTTON in ids_in(sent[ids.EXPORT_SECTION]["children"])
+    dropdowns = [node["props"]["id"]["id"] for node in walk(sent[ids.FILTER_DROPDOWNS]["children"])
+                 if node["type"] == "Dropdown"]
+    assert dropdowns == ["speakers", "outlets", "topics", "about"]
+
+
+def test_no_callback_can_fire_while_a_plain_id_it_listens_to_has_not_come(app, app_data):
+    # Dash runs a callback when any of its inputs changes; a plain-id input that is not on the page
+    # then is an error that stops the page's other callbacks (it happened with the Share control: the
+    # view's store changed before its controls had come). So a callback listening to a part's plain id
+    # may listen to nothing outside that part.
+    for holder, part in deferred_parts(app_data).items():
+        inside = ids_in(part)
+        for key, spec in app.callback_map.items():
+            inputs = [dep["id"] for dep in spec["inputs"]]
+            if any(isinstance(i, str) and i in inside for i in inputs):
+                assert all(isinstance(i, str) and i in inside for i in inputs), (holder, key, inputs)

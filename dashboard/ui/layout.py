@@ -18,7 +18,8 @@ from dashboard.registry.model import COMMODITIES
 from dashboard.ui.corridor_panel import CORRIDOR_SECTION
 from dashboard.ui.legend import legend
 from dashboard.ui.map_summary import map_summary
-from dashboard.ui.panels import details_placeholder, statements_panel
+from dashboard.ui.panels import details_placeholder, filter_dropdowns, statements_panel
+from dashboard.ui.placeholders import deferred, tab_placeholder
 from dashboard.panels import SIDE_PANELS, Panel
 from dashboard.named_views import NAMED_VIEWS
 from dashboard.links import EMBED_LABELS, framing_note
@@ -113,11 +114,6 @@ def route_list_nav() -> html.Nav:
         html.Div(deferred("the routes"), id=ids.ROUTE_BUTTONS),
         html.Button("Clear selection", id=ids.CLEAR_SELECTION, n_clicks=0, className="clear"),
     ])
-
-
-def deferred(what: str) -> html.P:
-    """The place of what comes once the map has drawn (ui/callbacks/deferred.py): a moment later."""
-    return html.P(f"Loading {what}…", className=f"hint {ids.DEFERRED}")
 
 
 # Plotly's own buttons that would send the figure to another host (Chart Studio) or save a bare
@@ -262,14 +258,27 @@ def export_panel(unavailable: str) -> html.Div:
 
 # Each tab's section: its id (where a callback fills it) and what it holds when the page is served.
 SECTION_IDS = {"statements": ids.STATEMENTS_PANEL, "details": ids.DETAILS_PANEL, "table": ids.COMPARE_SECTION,
-               "scenario": ids.SCENARIO_SECTION, "corridor": CORRIDOR_SECTION}
+               "scenario": ids.SCENARIO_SECTION, "corridor": CORRIDOR_SECTION, "export": ids.EXPORT_SECTION}
 
 
-def section_contents(panel: Panel, data: AppData, export_note: str):
+def section_contents(panel: Panel, data: AppData):
     if panel.lazy:  # built when first opened (ui/callbacks/): half the page's components, seldom needed at once
         return tab_placeholder(f"the {panel.label.lower()}")
     return {"statements": lambda: statements_panel(data), "details": details_placeholder,
-            "export": lambda: export_panel(export_note)}[panel.id]()
+            "export": lambda: deferred("the export options")}[panel.id]()
+
+
+def deferred_parts(data: AppData, export_note: str = "") -> dict:
+    """Parts of the page it is served without, by the id of the part that holds them: the Export tab,
+    which the first view does not show, and the statements' four filter dropdowns, which index their
+    options as they mount. With the page, they held the map's first draw back by ~100 ms. They come once
+    the map has drawn (ui/callbacks/deferred.py); the filters built for the default view, which the view
+    callback then sets to the page's (callbacks/view.py).
+
+    Only a part whose controls no callback listens to before it has come may wait: a callback that
+    fires (on a change of the view, say) while one of its plain-id inputs is missing is an error. The
+    Export tab's callbacks fire on its own buttons only; the filters' ids are pattern-matching."""
+    return {ids.EXPORT_SECTION: export_panel(export_note), ids.FILTER_DROPDOWNS: filter_dropdowns(data, View())}
 
 
 def section_attributes(panel: Panel) -> dict:
@@ -279,12 +288,7 @@ def section_attributes(panel: Panel) -> dict:
     return attributes
 
 
-def tab_placeholder(what: str) -> html.P:
-    """What a tab built when first opened shows until the server's answer arrives (a moment)."""
-    return html.P(f"Opening {what}…", className="hint")
-
-
-def build_layout(data: AppData, topojson_url: str, export_note: str = "",
+def build_layout(data: AppData, topojson_url: str,
                  instant_selection: bool = True, frame_ancestors: tuple[str, ...] = ("'self'",)) -> html.Div:
     """The page for the default view. `instant_selection` lets the page draw a clicked selection
     before the server answers (off only for the naive variant bench/selection.py compares with)."""
@@ -310,7 +314,7 @@ def build_layout(data: AppData, topojson_url: str, export_note: str = "",
             html.Aside(className="sidebar", children=[layer_toggles(view), status_filter(view), russia_filter(view),
                                                       route_list_nav()]),
             html.Aside(className="panels", children=[panel_tabs(view)] + [
-                html.Section(section_contents(panel, data, export_note), role="tabpanel",
+                html.Section(section_contents(panel, data), role="tabpanel",
                              className=f"panel-section {panel.id}-section", **section_attributes(panel))
                 for panel in SIDE_PANELS]),
         ]),

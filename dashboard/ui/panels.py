@@ -21,6 +21,7 @@ from dashboard.statements.model import DIRECT, Article, Statement
 from dashboard.statements.query import (NEWEST, RELEVANCE, Entry, Page, StatementIndex, find, page_of,
                                         page_with)
 from dashboard.statements.timeline import said_periods
+from dashboard.ui.placeholders import deferred
 from dashboard.view import STATEMENT_FILTER_FIELDS, View, statement_filters
 
 MISSING_URL = "address not recorded"
@@ -223,7 +224,7 @@ def statements_panel(data: AppData, view: View = View()) -> list:
         html.Div([], id=ids.STATEMENT_TIMELINE, className="statement-timeline"),
         html.P(summary_text(page, view), id=ids.STATEMENT_SUMMARY, className="statement-summary", role="status"),
         # The cards and the timeline come once the map has drawn (ui/callbacks/statements.py).
-        html.Div(html.P("Loading the statements…", className=f"hint {ids.DEFERRED}"), id=ids.STATEMENT_LIST,
+        html.Div(deferred("the statements"), id=ids.STATEMENT_LIST,
                  className="statement-list"),
         pager(page, view),
         dcc.Store(id=ids.STATEMENT_LIST_KEY, data=None),
@@ -378,18 +379,35 @@ def about_options(data: AppData) -> list[dict]:
             for group in (routes, places) for label, key in sorted(group, key=lambda item: (-counts[item[1]], item[0]))]
 
 
-def statement_filters_form(data: AppData, view: View) -> html.Div:
-    """Search, order and filters; every control's id names the View field it sets (STATEMENT_FILTER)."""
+def filter_control(field: str) -> dict:
+    """A statement filter's id: it names the View field the control sets."""
+    return {"type": ids.STATEMENT_FILTER, "id": field}
+
+
+def filter_dropdowns(data: AppData, view: View) -> list:
+    """The speaker, outlet, topic and route-or-place filters. They come once the map has drawn
+    (layout.deferred_parts): four dropdowns indexing their options held the first draw back."""
     index = data.corpus.index
     labels = topic_labels_of(data)
     topics = [{"label": f"{labels.get(k, k)} ({n})", "value": k}
               for k, n in sorted(index.topic_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    control = lambda field: {"type": ids.STATEMENT_FILTER, "id": field}  # noqa: E731
+
+    def dropdown(field, options, placeholder):
+        return dcc.Dropdown(id=filter_control(field), options=options, value=sorted(getattr(view, field)), multi=True,
+                            placeholder=placeholder, className="statement-dropdown")
+
+    return [dropdown("speakers", _facet_options(index.speakers), "Speaker"),
+            dropdown("outlets", _facet_options(index.outlets), "Outlet"),
+            dropdown("topics", topics, "Topic"),
+            dropdown("about", about_options(data), "Route or place")]
+
+
+def statement_filters_form(data: AppData, view: View) -> html.Div:
+    """Search, order and filters; every control's id names the View field it sets (STATEMENT_FILTER)."""
+    index = data.corpus.index
+    control = filter_control
     dates = index.dates
     bounds = {"min": min(dates).isoformat(), "max": max(dates).isoformat()} if dates else {}
-    dropdown = lambda field, options, placeholder: dcc.Dropdown(  # noqa: E731
-        id=control(field), options=options, value=sorted(getattr(view, field)), multi=True, placeholder=placeholder,
-        className="statement-dropdown")
     return html.Div(className="statement-filters", role="search", children=[
         html.Div(className="search-row", children=[
             html.Label(className="statement-search", children=[
@@ -402,10 +420,7 @@ def statement_filters_form(data: AppData, view: View) -> html.Div:
         ]),
         html.Details(open=True, className="more-filters", children=[
             html.Summary("Filters"),
-            dropdown("speakers", _facet_options(index.speakers), "Speaker"),
-            dropdown("outlets", _facet_options(index.outlets), "Outlet"),
-            dropdown("topics", topics, "Topic"),
-            dropdown("about", about_options(data), "Route or place"),
+            html.Div(deferred("the filters"), id=ids.FILTER_DROPDOWNS, className="filter-dropdowns"),
             html.Div(className="date-range", children=[
                 html.Label(["From", dcc.Input(id=control("date_from"), type="date", value=view.date_from or "",
                                               **bounds)]),

@@ -16,7 +16,7 @@ from dashboard.config import AppConfig
 from dashboard.paths import DataPaths
 from dashboard.statements.query import PAGE_SIZE, StatementFilters, find, page_count
 from dashboard.ui.panels import FIRST_SCREEN
-from devtools.browser import console_errors, until, wait_drawn
+from devtools.browser import console_errors, dash_prop, until, wait_drawn
 from devtools.servers import serving
 from devtools.synthetic_corpus import ARTICLE_WORDS, STATEMENTS_PER_ARTICLE, article_name, write_corpus
 from tests.browser.axe import report, violations
@@ -126,4 +126,10 @@ def test_search_and_filters_follow_the_url_both_ways(driver, corpus_url, corpus_
                                                                outlets=frozenset({"tass"})))
     # a fresh page's first list is its first screen
     until(driver, lambda d: card_ids(d) == [e.statement.id for e in expected[:PAGE_SIZE]][:FIRST_SCREEN])
+    # The dropdowns come after the map has drawn, built for the default view: they show the link's.
+    speakers, outlets = ({"type": ids.STATEMENT_FILTER, "id": field} for field in ("speakers", "outlets"))
+    until(driver, lambda d: dash_prop(d, speakers, "value") == ["marat-karabayev"]
+          and dash_prop(d, outlets, "value") == ["tass"])
+    assert not driver.find_element(By.CSS_SELECTOR, ids.css({"type": ids.STATEMENT_ACTION, "id": "clear"})
+                                   ).get_attribute("disabled")
     assert console_errors(driver) == []

@@ -13,9 +13,11 @@ from dashboard.ui.callbacks import (compare, corridor, data as data_downloads, d
                                     timeline, view)
 
 
-def register_callbacks(app: Dash, data: AppData, full_figure_updates: bool = False) -> None:
+def register_callbacks(app: Dash, data: AppData, deferred_parts: dict, full_figure_updates: bool = False) -> None:
+    """`deferred_parts`: what the page is served without, by the id of the part that holds it
+    (ui/layout.deferred_parts)."""
     view.register(app, data, full_figure_updates)
-    deferred.register(app, data)
+    deferred.register(app, data, deferred_parts)
     panels.register(app, data)
     compare.register(app, data)
     corridor.register(app, data)

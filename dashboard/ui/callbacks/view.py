@@ -111,7 +111,9 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
             if view.event and not view.off and not view.capacities:  # a link that names only the event
                 view = with_event(view, data.event(view.event))
             if view == View.from_store(stored) and not ignored:  # the page as served is already this view
-                return unchanged
+                # ... but for controls that came later, built for the default view (the filter
+                # dropdowns, layout.deferred_parts): set them to it.
+                return unchanged | with_statement_controls(view)
             return unchanged | with_controls(view) | with_statement_controls(view) | {
                 "store": view.to_store(), "layers": [x for x in LAYER_IDS if x in view.layers],
                 "statuses": [x for x in STATUSES if x in view.statuses], "russia": view.russia or "all",
@@ -124,8 +126,8 @@ def register(app: Dash, data: AppData, full_figure_updates: bool = False) -> Non
         for (prop_id, component), item in zip(ctx.triggered_prop_ids.items(), ctx.triggered):
             # Each input's own value: n_clicks is 0 when a button was only (re)created.
             updated = apply_event(updated, component, item["value"], data, prop_id.rsplit(".", 1)[-1])
-        if updated == view:
-            return unchanged
+        if updated == view:  # e.g. buttons that came (n_clicks 0), with the filters built for the default view
+            return unchanged | with_statement_controls(view)
         query = encode(updated)
         # Replaying an event or going back to today moves the switches and sliders with it.
         replayed = isinstance(trigger, dict) and trigger.get("type") in (ids.EVENT_SLIDER, ids.SCENARIO_RESET)
