@@ -43,6 +43,12 @@ def test_projection_is_conic_and_offline(figure):
     assert "mapbox" not in figure["layout"]
 
 
+def test_the_sea_is_the_maps_background_not_a_polygon_to_project(figure):
+    geo = figure["layout"]["geo"]
+    assert geo["showocean"] is False and geo["bgcolor"] == geo["lakecolor"]
+    assert geo["showland"] and geo["showcoastlines"]
+
+
 def test_only_svg_geo_traces(figure):
     assert {t["type"] for t in figure["data"]} == {"scattergeo", "choropleth"}
 
