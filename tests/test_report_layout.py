@@ -9,6 +9,7 @@ from dashboard.export.report_figure import pull_quote_lines, report_figure
 from dashboard.export.report_layout import GAP_PX, QUOTE_PAD_PX, plan, quote_height
 from dashboard.export.text_metrics import lines_height, text_width, wrap
 from dashboard.figure.frame import EXTENT_ASPECT
+from dashboard.figure.map_figure import HIGHLIGHT_TRACE_NAME
 from dashboard.view import View
 
 def _plot_area(layout: dict) -> tuple[float, float]:
@@ -58,6 +59,15 @@ def test_a_report_column_states_its_legend_in_the_caption(app_data):
     layout = _figure(app_data, "report-column", False)["layout"]
     assert not layout["showlegend"]
     assert any("Key — Corridors" in a["text"] for a in layout["annotations"])
+
+
+def test_a_report_column_draws_the_selection_s_rings_smaller(app_data):
+    view = View(route="cpc")
+    rings = {name: next(t for t in report_figure(app_data, view, PRESETS[name])["data"]
+                        if t.get("name") == HIGHLIGHT_TRACE_NAME)["marker"]
+             for name in ("report-column", "a4-landscape")}
+    assert any(rings["report-column"]["opacity"])  # the selection's places are ringed
+    assert rings["report-column"]["size"] < rings["a4-landscape"]["size"]
 
 
 def test_a_report_column_s_quote_sits_beside_the_map_not_above_it(app_data):

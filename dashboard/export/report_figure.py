@@ -15,8 +15,8 @@ from dashboard.export.report_layout import GAP_PX, QUOTE_PAD_PX, SIDE_PX
 from dashboard.export.report_layout import plan as report_plan
 from dashboard.export.text_metrics import lines_height, text_width, wrap
 from dashboard.figure.labels import for_print
-from dashboard.figure.map_figure import (build_figure, highlighted_nodes, highlighted_routes, scenario_result,
-                                         trace_keys, trace_visible)
+from dashboard.figure.map_figure import (HIGHLIGHT_TRACE_NAME, build_figure, highlighted_nodes, highlighted_routes,
+                                         scenario_result, trace_keys, trace_visible)
 from dashboard.figure.scenario_traces import (BOTTLENECK_COLOUR, CORRIDOR_BINDS_COLOUR, EVENT_COLOUR, OFF_LINE_COLOUR,
                                               OUT_COLOUR, off_routes)
 from dashboard.figure.styles import (COMMODITY_COLOURS, COMMODITY_LABELS, MODE_DASHES, MODE_LABELS, NODE_COLOUR,
@@ -312,7 +312,7 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
         for i, trace in enumerate(figure["data"]):
             if (trace.get("meta") or {}).get("labels") is not None and trace.get("textfont"):
                 trace["textfont"] = {**trace["textfont"], "size": max(9.5, trace["textfont"]["size"] * 0.82)}
-            if trace.get("name") == "Highlighted places":
+            if trace.get("name") == HIGHLIGHT_TRACE_NAME:
                 figure["data"][i] = _smaller_rings(trace)
     legend_font = 10  # 7.5 pt, like the caption: legible in print at every preset
     inner = size.width - 2 * SIDE_PX

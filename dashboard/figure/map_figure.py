@@ -270,13 +270,18 @@ def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict
                      "marks": True}}
 
 
+# The selection's rings and names: what the page restyles on a selection and the report column draws
+# smaller (export/report_figure.py) find the trace by this name.
+HIGHLIGHT_TRACE_NAME = "Highlighted places"
+
+
 def _highlight_trace(registry: Registry) -> dict:
     """Every place, ringed and named before most names where it is selected (highlight_trace_data);
     the rings are marks no name may sit on. No hover of its own: an unselected place's unseen ring
     would take the hover from the place beneath it."""
     points = ring_points(registry)
     return {
-        "type": "scattergeo", "mode": "markers+text", "name": "Highlighted places",
+        "type": "scattergeo", "mode": "markers+text", "name": HIGHLIGHT_TRACE_NAME,
         "lon": [n.lon for n, _ in points], "lat": [n.lat for n, _ in points],
         "text": [place_name(n) for n, _ in points], "textposition": [side for _, side in points],
         "textfont": {"size": 12, "color": "#1f1f1f", "weight": "bold", "shadow": HALO},
