@@ -5,7 +5,8 @@
 // dashboard (on every draw, by hiding SVG text) and kaleido's export page (where toImage is wrapped
 // to draw once, decide, and render the figure with the dropped names left out), so a report shows
 // what the screen would at that size. Nor may a name cover a mark (an event's diamond, a selection's
-// ring, a scenario's cross: the points of a trace whose meta.marks is set); a label with other places
+// ring, a scenario's cross: the points of a trace whose meta.marks is set; a country's or sea's name
+// may lie over rings and dots, a context place's over neither); a label with other places
 // to go (the same text again, later in its trace) tries them in turn. A point whose priority is null
 // is not a name at the moment (an unselected place's, a route's while another is selected): hidden,
 // and left out of an export; so the page changes which names may show without Plotly redrawing.
@@ -82,16 +83,19 @@
         if (parseFloat(point.style.opacity) === 0) { return; }  // an unselected place's ring: not drawn
         var box = point.getBoundingClientRect();
         if (box.width > 0) { boxes.push({left: box.left, right: box.right, top: box.top, bottom: box.bottom,
-                                         dot: trace.meta.marks === "dots"}); }
+                                         kind: trace.meta.marks}); }
       });
     });
     return boxes;
   }
 
-  function onMark(box, marks, besideDots) {
+  // besideDots: the name may lie over places' dots; overRings: over a selection's rings (countries' and
+  // seas' names: a statement's places ring most of Georgia on a slide). Events and crosses: never.
+  function onMark(box, marks, besideDots, overRings) {
     var trim = box.height * GLYPH_TRIM;
     return marks.some(function (m) {
-      return !(besideDots && m.dot) && box.left < m.right && m.left < box.right && box.top + trim < m.bottom && m.top < box.bottom - trim;
+      if ((besideDots && m.kind === "dots") || (overRings && m.kind === "rings")) { return false; }
+      return box.left < m.right && m.left < box.right && box.top + trim < m.bottom && m.top < box.bottom - trim;
     });
   }
 
@@ -118,7 +122,7 @@
       if (item.off) { return {trace: item.trace, point: item.point, keep: false, text: item.text, box: null}; }
       var box = item.box;
       var inside = box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom;
-      var keep = inside && box.width > 0 && !names[item.text.textContent] && !onMark(box, marks, item.area || item.priority < DOTS_BLOCK_FROM) &&
+      var keep = inside && box.width > 0 && !names[item.text.textContent] && !onMark(box, marks, item.area || item.priority < DOTS_BLOCK_FROM, item.area) &&
         !kept.some(function (other) { return intersects(box, other); });
       if (keep) { kept.push(box); names[item.text.textContent] = true; }
       return {trace: item.trace, point: item.point, keep: keep, text: item.text, box: box};

@@ -33,7 +33,10 @@ def test_trace_keys_cover_areas_every_route_leg_and_places(registry):
     assert {k[1] for k in route_keys} == set(registry.network.routes)
     assert ("route", "middle_corridor_black_sea", "ferry") in route_keys
     assert len(route_keys) < sum(len(r.leg_ids) for r in registry.network.routes.values())
-    assert keys[-1] == ("highlight", "nodes")
+    # The selection over every mark and place name; the countries' and seas' names over the selection's
+    # rings, which they may cross (map_labels.js).
+    assert keys[-5:] == (("highlight", "nodes"),) + tuple(("labels", kind) for kind in
+                                                          ("country", "sea", "focus-small", "focus"))
 
 
 def test_projection_is_conic_and_offline(figure):
@@ -148,7 +151,7 @@ def test_restyle_changes_only_style_properties(app_data):
     tap_index = keys.index(("route", "tap", "pipeline"))
     assert changes[cpc_index]["opacity"] == 1.0 and changes[tap_index]["opacity"] == DIMMED_OPACITY
     figure = build_figure(app_data.registry, app_data.corpus, View(route="cpc"))
-    highlight = figure["data"][len(keys) - 1]
+    highlight = figure["data"][keys.index(("highlight", "nodes"))]
     rings = [(lon, lat) for lon, lat, opacity in zip(highlight["lon"], highlight["lat"], highlight["marker"]["opacity"])
              if opacity]
     assert len(set(rings)) == 4 and set(shown_names(highlight)) == {"Tengiz", "Atyrau", "Kropotkinskaya", "CPC terminal"}
@@ -290,10 +293,11 @@ def test_a_selected_main_place_is_named_before_a_selected_port_beside_it(app_dat
     assert selected_name_priority("baku", view) < place_priority("baku") < selected_name_priority("alat", view)
     assert selected_name_priority("aktau", view) < place_priority("aktau")
     assert selected_name_priority("alat", View(place="alat")) == 0
-    highlight = build_figure(app_data.registry, app_data.corpus, view)["data"][-1]
+    highlight = build_figure(app_data.registry, app_data.corpus, view)["data"][
+        trace_keys(app_data.registry).index(("highlight", "nodes"))]
     order = list(dict.fromkeys(shown_names(highlight)))
     assert order.index("Aktau") < order.index("Alat")
-    assert highlight["meta"]["marks"]
+    assert highlight["meta"]["marks"] == "rings"  # marks no place's name may cover; a country's may
     assert highlight_trace_data(view, app_data.registry, app_data.corpus)["meta"] == highlight["meta"]
 
 

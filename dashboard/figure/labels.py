@@ -213,7 +213,8 @@ def area_label_trace(kind: str) -> dict:
     trace = _text_trace(f"Names: {kind}", [a[0] for _, a in points], [a[1] for _, a in points],
                         [label.text for label, _ in points], "middle center", [label.priority for label, _ in points],
                         _textfont(kind))
-    trace["meta"]["area"] = True  # a country's or sea's name may lie over a place's dot, as on any atlas page
+    # A country's or sea's name may lie over a place's dot or a selection's ring, as on any atlas page.
+    trace["meta"]["area"] = True
     if any(label.printed is not None for label, _ in points):
         trace["meta"]["printed"] = [label.priority if label.printed is None else label.printed for label, _ in points]
     return trace

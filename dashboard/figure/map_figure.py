@@ -54,7 +54,8 @@ def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
     """The figure's traces, bottom to top: one per area layer; per (route, mode) - a route's legs of
     one mode share a style, so they share a trace, which keeps the figure to a few dozen traces - the
     alternative's, then a casing beneath the story's routes, the context's and the story's; over them
-    what a scenario switched off; per kind of place; then the names, the selection on top."""
+    what a scenario switched off; per kind of place; then the names, the selection, and the countries'
+    and seas' names on top: they may lie over a selection's rings (map_labels.js) and stay legible there."""
     keys: list[TraceKey] = [("area", area.id) for area in AREA_LAYERS]
     keys.append(("scenario", "bottleneck"))  # under the routes, so the binding legs glow beneath them
     keys.append(("corridor", "binds"))  # likewise the corridor's binding element (Corridor tab)
@@ -68,9 +69,9 @@ def trace_keys(registry: Registry) -> tuple[TraceKey, ...]:
     keys += [key for key in route_keys if key not in alternative]
     keys += [("scenario", "off-veil"), ("scenario", "off-line")]  # over the routes: a switched-off one fades
     keys += [("nodes", "sourced"), ("nodes", "approximate"), ("events", "markers"), ("scenario", "out")]
-    keys += [("labels", kind) for kind in ("country", "sea", "focus-small", "focus")]
     keys += [("route-label", label.route) for label in ROUTE_LABELS if label.route in registry.network.routes]
     keys += [("labels", "place"), ("highlight", "nodes")]
+    keys += [("labels", kind) for kind in ("country", "sea", "focus-small", "focus")]
     return tuple(keys)
 
 
@@ -266,8 +267,10 @@ def highlight_trace_data(view: View, registry: Registry, corpus: Corpus) -> dict
     selected = set(highlighted_nodes(view, registry, corpus))
     points = ring_points(registry)
     return {"marker": {**HIGHLIGHT_MARKER, "opacity": [1 if n.id in selected else 0 for n, _ in points]},
+            # Rings are marks no place's name may cover; a country's or sea's may (map_labels.js): a
+            # statement's places ring most of Georgia on a slide, which then went unnamed.
             "meta": {"labels": [selected_name_priority(n.id, view) if n.id in selected else None for n, _ in points],
-                     "marks": True}}
+                     "marks": "rings"}}
 
 
 # The selection's rings and names: what the page restyles on a selection and the report column draws
