@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.export.presets import PRESETS, SizeError
 from dashboard.export.report_figure import pull_quote_lines, report_figure
-from dashboard.export.report_layout import GAP_PX, QUOTE_PAD_PX, plan, quote_height
+from dashboard.export.report_layout import GAP_PX, QUOTE_FILL, QUOTE_PAD_PX, plan, quote_height
 from dashboard.export.text_metrics import lines_height, text_width, wrap
 from dashboard.figure.frame import EXTENT_ASPECT
 from dashboard.figure.map_figure import HIGHLIGHT_TRACE_NAME
@@ -80,6 +80,7 @@ def test_a_report_column_s_quote_sits_beside_the_map_not_above_it(app_data):
     assert quote["xanchor"] == "left" and quote["yanchor"] == "top" and quote["y"] == 1
     left = layout["margin"]["l"] + quote["xshift"]
     assert left == pytest.approx(layout["margin"]["l"] + title["xshift"] + QUOTE_PAD_PX)
+    assert quote["font"]["size"] == QUOTE_FONT_PX  # cut to its room: not set larger
     widest = max(text_width(line, QUOTE_FONT_PX) for line in quote["text"].replace("<i>", "").replace("</i>", "")
                  .split("<br>"))
     assert left + widest + 2 * QUOTE_PAD_PX <= layout["margin"]["l"]
@@ -104,9 +105,22 @@ def test_a_quote_never_covers_the_map_and_the_map_keeps_its_shape(width, height,
     assert height - margin["t"] - margin["b"] == pytest.approx(map_h)
     assert map_w / map_h == pytest.approx(EXTENT_ASPECT)
     if made.quote == "beside":
-        assert margin["l"] >= made.quote_width + GAP_PX and quote_height(made.quote_lines, 14.3) <= map_h
+        assert margin["l"] >= made.quote_width + GAP_PX
+        assert quote_height(made.quote_lines, 14.3 * made.quote_scale) <= map_h
     else:
         assert margin["t"] >= made.head_px + quote_height(made.quote_lines, 14.3)
+
+
+def test_a_short_quote_in_a_roomy_column_is_set_larger_and_whole():
+    """At the base size a slide's quote filled a third of its column and left the rest blank."""
+    made = plan(1280, 720, 80, 110, 250, _fake_quote(60), 14.3, on_map_px=800, sentence_px=50)
+    assert made.quote == "beside" and made.quote_scale > 1
+    assert " ".join(made.quote_lines[0]).split() == ["word"] * 60  # whole: not cut
+    assert quote_height(made.quote_lines, 14.3 * made.quote_scale) <= QUOTE_FILL * made.map_px[1]
+    widest = max(text_width(line, 11 * made.quote_scale) for line in made.quote_lines[0] + made.quote_lines[1])
+    assert widest <= made.quote_width + 0.5
+    long = plan(1280, 720, 80, 110, 250, _fake_quote(400), 14.3, on_map_px=800, sentence_px=50)
+    assert long.quote_scale == 1  # a quote that is cut is not made larger
 
 
 def test_on_a_wide_page_nothing_goes_over_the_map_or_takes_its_height():

@@ -258,8 +258,9 @@ def pull_quote_lines(data: AppData, view: View, width_px: float, max_lines: int 
     return lines, attribution
 
 
-def pull_quote(lines: tuple, where: str) -> dict:
-    """The pull quote beside the map or in the band above it: never over it."""
+def pull_quote(lines: tuple, where: str, scale: float = 1.0) -> dict:
+    """The pull quote beside the map or in the band above it: never over it; `scale` times the base
+    type size (report_layout.larger_quote)."""
     body, attribution = lines
     beside = where == "beside"
     return {
@@ -268,7 +269,7 @@ def pull_quote(lines: tuple, where: str) -> dict:
         "xref": "paper", "yref": "paper", "x": 0, "y": 1, "xanchor": "left",
         "yanchor": "top" if beside else "bottom", "yshift": 0 if beside else GAP_PX,
         "align": "left", "showarrow": False, "bgcolor": "#fbf4f8", "bordercolor": "#CC79A7", "borderwidth": 0,
-        "borderpad": QUOTE_PAD_PX, "font": {"size": QUOTE_FONT_PX, "family": FONT, "color": "#222"},
+        "borderpad": QUOTE_PAD_PX, "font": {"size": round(QUOTE_FONT_PX * scale, 2), "family": FONT, "color": "#222"},
     }
 
 
@@ -364,7 +365,7 @@ def report_figure(data: AppData, view: View, size: ExportSize, link: str = "", q
         }],
     })
     if plan.quote:  # from the page's left margin, as the title: across the page, or in its column
-        layout["annotations"].append({**pull_quote(plan.quote_lines, plan.quote),
+        layout["annotations"].append({**pull_quote(plan.quote_lines, plan.quote, plan.quote_scale),
                                       "xshift": SIDE_PX + QUOTE_PAD_PX - plan.margin["l"]})
     geo = layout["geo"]
     geo["showframe"] = True

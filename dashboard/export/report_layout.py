@@ -24,6 +24,10 @@ SIDE_PX = 12  # the page's left and right margins
 GAP_PX = 10  # between the map and a block beside or above it
 QUOTE_PAD_PX = 4  # the quote box's padding, each side
 QUOTE_COLUMN = (0.25, 170, 300)  # a quote beside the map: this share of the page, within these px
+# A quote in its column is set larger where the whole of it still fits, up to this much of the map's
+# height: at the base size a slide's quote filled a third of its column and left the rest blank.
+QUOTE_SCALES = (1.6, 1.45, 1.3, 1.15)
+QUOTE_FILL = 0.8
 PREFERENCE_MARGIN = 1.03
 
 # The pull quote's lines at a width in px, at most so many: (the quotation, its attribution).
@@ -39,6 +43,7 @@ class Plan:
     quote_width: float  # the quote box's text width, px
     map_px: tuple[float, float]
     head_px: float  # title and subtitle; a quote above starts here
+    quote_scale: float = 1.0  # the quote's type size, times the base size (larger in a roomy column)
 
 
 def quote_height(lines: tuple, line_px: float) -> float:
@@ -78,12 +83,14 @@ def plan(width: float, height: float, head_px: float, caption_px: float, legend_
         map_h = map_w / EXTENT_ASPECT
         if legend == "on-map" and map_w < on_map_px:
             continue
+        scale = 1.0
         if quote == "beside":  # as many lines as the map is tall
             most = int((map_h - 2 * QUOTE_PAD_PX) // quote_line_px)
             body, attribution = quote_at(quote_width, most)
             lines = (tuple(body), tuple(attribution))
             if most < len(attribution) + 2 or quote_height(lines, quote_line_px) > map_h:
                 continue  # no room beside the map for two lines of it: it goes above
+            lines, scale = larger_quote(quote_at, quote_width, map_h, quote_line_px, lines)
         spare_w, spare_h = w - map_w, h - map_h
         # Spare width either side of the map, or (a quote in its column, aligned with the title) after it.
         before = 0.0 if quote == "beside" else spare_w / 2
@@ -91,7 +98,7 @@ def plan(width: float, height: float, head_px: float, caption_px: float, legend_
             margin={"l": SIDE_PX + left + before, "r": SIDE_PX + right + spare_w - before, "t": top,
                     "b": below + spare_h},
             legend=legend, quote=quote, quote_lines=lines, quote_width=quote_width, map_px=(map_w, map_h),
-            head_px=head_px)
+            head_px=head_px, quote_scale=scale)
         score = map_w / PREFERENCE_MARGIN ** ((legend != "beside" and bool(legend_px)) + (quote == "beside"))
         if best is None or score > best[0]:
             best = (score, candidate)
@@ -99,3 +106,17 @@ def plan(width: float, height: float, head_px: float, caption_px: float, legend_
         raise SizeError(f"a {width:g}×{height:g} px page has no room for the map beside its title and caption: "
                         "give it more height (or export without the quote)")
     return best[1]
+
+
+def larger_quote(quote_at: QuoteAt, width: float, map_h: float, line_px: float,
+                 lines: tuple) -> tuple[tuple, float]:
+    """The quote in its column at the largest of QUOTE_SCALES at which the whole of it fits in
+    QUOTE_FILL of the map's height; as it was (base size, perhaps cut) where none does. Set k times
+    larger, a line holds what width / k holds at the base size."""
+    for scale in QUOTE_SCALES:
+        whole = quote_at(width / scale, 10_000)
+        body, attribution = quote_at(width / scale, int((map_h - 2 * QUOTE_PAD_PX) // (line_px * scale)))
+        if (list(body), list(attribution)) == (list(whole[0]), list(whole[1])) and quote_height(
+                (body, attribution), line_px * scale) <= QUOTE_FILL * map_h:
+            return (tuple(body), tuple(attribution)), scale
+    return lines, 1.0
