@@ -3,7 +3,7 @@ its CSV download."""
 
 from __future__ import annotations
 
-from dash import ALL, Dash, Input, Output, State, ctx, dcc, no_update
+from dash import Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard import ids
 from dashboard.appdata import AppData
