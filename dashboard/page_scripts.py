@@ -1,8 +1,9 @@
-"""The page's index: its language declared, and the scripts it loads less one Dash always sends:
+"""The page's index: its language declared, and the scripts it loads less two Dash always sends:
 Babel's polyfill (core-js 2 plus the regenerator runtime, 100 KB). Every browser React 18 runs in
 has the ES2015-2017 features core-js adds; the page paid ~150 ms of script evaluation on each first
 load for them. What Dash's bundles still need, the regenerator runtime, is served from assets/
-(copied by geodata/build.py)."""
+(copied by geodata/build.py). And DataTable's bundle: the page has no DataTable (the Compare table
+is plain HTML), so it was a request and its evaluation on the way to the first draw for nothing."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ import re
 from dash import Dash
 
 POLYFILL_TAG = re.compile(r'<script src="[^"]*/deps/polyfill@[^"]*"></script>\s*')
+DATA_TABLE_TAG = re.compile(r'<script src="[^"]*/dash/dash_table/bundle[^"]*"></script>\s*')
 HTML_TAG = re.compile(r"<html(?![^>]*\blang=)", re.IGNORECASE)
 PAGE_LANGUAGE = "en"
 
 
 def without_polyfill(scripts: str) -> str:
-    """The page's script tags without Babel's polyfill; unchanged when there is none."""
-    return POLYFILL_TAG.sub("", scripts)
+    """The page's script tags without Babel's polyfill and DataTable's bundle; unchanged when it has
+    neither."""
+    return DATA_TABLE_TAG.sub("", POLYFILL_TAG.sub("", scripts))
 
 
 def with_language(index: str, language: str = PAGE_LANGUAGE) -> str:

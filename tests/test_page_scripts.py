@@ -1,4 +1,4 @@
-"""The page's script tags without Babel's polyfill."""
+"""The page's script tags without Babel's polyfill and DataTable's bundle."""
 
 from dashboard.page_scripts import without_polyfill
 
@@ -8,6 +8,19 @@ REACT = '<script src="/_dash-component-suites/dash/deps/react@18.v4_4_1m1.3.1.mi
 
 def test_drops_the_polyfill_tag_and_keeps_the_rest():
     assert without_polyfill(f"{POLYFILL}\n{REACT}") == REACT
+
+
+def test_drops_data_table_s_bundle_which_no_component_of_the_page_uses(app_data):
+    table = '<script src="/_dash-component-suites/dash/dash_table/bundle.v7_4_1m1.js"></script>'
+    assert without_polyfill(f"{REACT}\n{table}") == f"{REACT}\n"
+    from dash import dash_table
+
+    from dashboard.app import create_app
+    from dashboard.config import AppConfig
+    app = create_app(AppConfig(), data=app_data)
+    page = app.server.test_client().get("/").get_data(as_text=True)
+    assert "dash_table/bundle" not in page and "polyfill@" not in page
+    assert not any(isinstance(c, dash_table.DataTable) for c in app.layout._traverse())
 
 
 def test_drops_it_under_a_url_prefix():
