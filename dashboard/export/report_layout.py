@@ -114,9 +114,7 @@ def larger_quote(quote_at: QuoteAt, width: float, map_h: float, line_px: float,
     QUOTE_FILL of the map's height; as it was (base size, perhaps cut) where none does. Set k times
     larger, a line holds what width / k holds at the base size."""
     for scale in QUOTE_SCALES:
-        whole = quote_at(width / scale, 10_000)
-        body, attribution = quote_at(width / scale, int((map_h - 2 * QUOTE_PAD_PX) // (line_px * scale)))
-        if (list(body), list(attribution)) == (list(whole[0]), list(whole[1])) and quote_height(
-                (body, attribution), line_px * scale) <= QUOTE_FILL * map_h:
+        body, attribution = quote_at(width / scale, 10_000)  # uncut
+        if quote_height((body, attribution), line_px * scale) <= QUOTE_FILL * map_h:
             return (tuple(body), tuple(attribution)), scale
     return lines, 1.0

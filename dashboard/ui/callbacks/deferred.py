@@ -1,10 +1,10 @@
 """What the page is served without, so that its map draws first: the route buttons, the search's
 options and parts the first draw can do without (the Export tab's contents, the statements' filter
-dropdowns: layout.deferred_parts) come once the map has drawn (the page sets
-ids.MAP_DRAWN, assets/page.js), as do the statements' cards and timeline (statements.py). React mounts
-every component of the layout before the graph's, which then draws the map: served with the page,
-these held the first draw back. Dash checks the callbacks that listen to a part's plain ids against
-the app's validation layout (ui/id_skeleton.py), which holds them."""
+dropdowns: layout.deferred_parts) come once the map has drawn (the page sets ids.MAP_DRAWN,
+assets/page.js), as do the statements' cards and timeline (statements.py). React mounts every
+component of the layout before the graph's, which then draws the map: served with the page, these
+held the first draw back. Dash checks the callbacks that listen to a part's plain ids against the
+app's validation layout (ui/id_skeleton.py), which holds them."""
 
 from __future__ import annotations
 
