@@ -7,6 +7,7 @@ it short."""
 from __future__ import annotations
 
 import contextlib
+import http.client
 import json
 import os
 import platform
@@ -153,7 +154,9 @@ class Tally:
         start = time.perf_counter()
         try:
             status = action()
-        except OSError as error:
+        except (OSError, http.client.HTTPException) as error:  # refused, reset, or cut off mid-answer
+            # (IncompleteRead: the worker killed while it sent the answer) - a failed request, and the
+            # user goes on with the journey
             status = error.__class__.__name__
         elapsed = time.perf_counter() - start
         with self._lock:
