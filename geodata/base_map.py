@@ -16,11 +16,21 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import mapping, shape
 
+from geodata.extent import DETAIL_BOX
+
 QUANTIZATION = 100_000  # grid steps across the frame: ~0.0015° (~150 m), far below a 1:50m vertex
-SIMPLIFY_DEGREES = 0.035  # ~3.5 km: a pixel at the default frame, ~3 at a port-sized zoom; the layers keep 0.02
+# Plotly projects every vertex of the base map on every draw, the first one included, whatever part of
+# it is in view: the vertices are the first draw's largest cost after the scripts themselves. Where the
+# map's close-ups look (DETAIL_BOX: the Black Sea to the Chinese border, the Bosphorus to Samara) a
+# vertex is kept for every ~3.5 km of shape, a pixel at the default frame and ~1.5 at the Caspian
+# close-up; elsewhere, seen only at the default frame or panned to, for every ~10 km, a pixel there.
+# That is 40 % of the vertices and ~50-75 ms of the first draw (bench/page_load.py, A/B).
+SIMPLIFY_DEGREES = 0.035
+COARSE_SIMPLIFY_DEGREES = 0.1
 
 
 def decode_arcs(topology: dict) -> list[list[list[float]]]:
@@ -39,25 +49,43 @@ def decode_arcs(topology: dict) -> list[list[list[float]]]:
     return arcs
 
 
-def _line(indexes: list[int], arcs: list) -> list[list[float]]:
+def _line(indexes: list[int], arcs: list) -> list[list[float]] | None:
+    """The points of a line or ring made of these arcs; None if one of them was simplified away."""
     points: list[list[float]] = []
     for index in indexes:
-        arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+        arc = arcs[index] if index >= 0 else arcs[~index]
+        if arc is None:
+            return None
+        arc = arc if index >= 0 else arc[::-1]
         points.extend(arc if not points else arc[1:])
     return points
 
 
+def _rings(parts: list, arcs: list) -> list:
+    """A polygon's rings, those left out whose arcs were simplified away or that are no longer rings;
+    an empty list if its shell went."""
+    rings = [_line(ring, arcs) for ring in parts]
+    if not rings or rings[0] is None or len(rings[0]) < 4:
+        return []
+    return [ring for ring in rings if ring is not None and len(ring) >= 4]
+
+
 def geometry_to_geojson(geometry: dict, arcs: list) -> dict | None:
-    """One TopoJSON geometry object as a GeoJSON geometry (None for a null geometry)."""
+    """One TopoJSON geometry object as a GeoJSON geometry (None for a null geometry, or one whose
+    every part was simplified away: an arc in `arcs` may be None, see simplify_arcs)."""
     kind, parts = geometry.get("type"), geometry.get("arcs")
     if kind == "LineString" and parts:
-        return {"type": kind, "coordinates": _line(parts, arcs)}
+        line = _line(parts, arcs)
+        return {"type": kind, "coordinates": line} if line else None
     if kind == "MultiLineString":
-        return {"type": kind, "coordinates": [_line(p, arcs) for p in parts]}
+        lines = [line for line in (_line(p, arcs) for p in parts) if line]
+        return {"type": kind, "coordinates": lines} if lines else None
     if kind == "Polygon" and parts:
-        return {"type": kind, "coordinates": [_line(ring, arcs) for ring in parts]}
+        rings = _rings(parts, arcs)
+        return {"type": kind, "coordinates": rings} if rings else None
     if kind == "MultiPolygon" and any(parts):
-        return {"type": kind, "coordinates": [[_line(ring, arcs) for ring in polygon] for polygon in parts if polygon]}
+        polygons = [rings for rings in (_rings(polygon, arcs) for polygon in parts if polygon) if rings]
+        return {"type": kind, "coordinates": polygons} if polygons else None
     if kind in ("Point", "MultiPoint"):
         return {"type": kind, "coordinates": geometry["coordinates"]}
     return None
@@ -180,6 +208,74 @@ def across_antimeridian(geojson: dict) -> dict:
     return {"type": kind, "coordinates": coords}
 
 
+def _tolerances(points: np.ndarray) -> np.ndarray:
+    lon0, lat0, lon1, lat1 = DETAIL_BOX
+    inside = (points[:, 0] >= lon0) & (points[:, 0] <= lon1) & (points[:, 1] >= lat0) & (points[:, 1] <= lat1)
+    return np.where(inside, SIMPLIFY_DEGREES, COARSE_SIMPLIFY_DEGREES)
+
+
+def _kept(points: np.ndarray, tolerances: np.ndarray) -> np.ndarray:
+    """Douglas-Peucker where each vertex has its own tolerance: which vertices of an open line stay.
+    A vertex stays if it lies further from the chord than its own tolerance, so a line crossing into
+    DETAIL_BOX keeps its detail there and is coarse outside, without a seam where the two meet."""
+    keep = np.zeros(len(points), dtype=bool)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        if last - first < 2:
+            continue
+        a, b = points[first], points[last]
+        between = points[first + 1:last]
+        chord = b - a
+        length = float(np.hypot(*chord))
+        if length == 0.0:
+            distances = np.hypot(*(between - a).T)
+        else:
+            distances = np.abs(chord[0] * (between[:, 1] - a[1]) - chord[1] * (between[:, 0] - a[0])) / length
+        excess = distances / tolerances[first + 1:last]
+        worst = int(np.argmax(excess))
+        if excess[worst] > 1.0:
+            keep[first + 1 + worst] = True
+            stack += [(first, first + 1 + worst), (first + 1 + worst, last)]
+    return keep
+
+
+def simplify_line(coords) -> list | None:
+    """An open line simplified with each vertex's tolerance; None if it shrinks to a point."""
+    points = np.asarray(coords, dtype=float)[:, :2]
+    kept = points[_kept(points, _tolerances(points))]
+    return kept.tolist() if len(kept) >= 2 and np.ptp(kept, axis=0).any() else None
+
+
+def simplify_ring(coords) -> list | None:
+    """A closed ring simplified with each vertex's tolerance, split at its start and the vertex
+    farthest from it; None if it shrinks below a triangle (a speck at the tolerance's scale)."""
+    points = np.asarray(coords, dtype=float)[:-1, :2]
+    if len(points) < 3:
+        return None
+    far = int(np.argmax(np.hypot(*(points - points[0]).T)))
+    if far == 0:
+        return None
+    tolerances = _tolerances(points)
+    closed = np.vstack([points, points[:1]])
+    keep = np.concatenate([_kept(closed[:far + 1], tolerances[:far + 1])[:-1],
+                           _kept(closed[far:], np.append(tolerances[far:], tolerances[0]))[:-1]])
+    kept = points[keep]
+    if len(kept) < 3:
+        return None
+    return np.vstack([kept, kept[:1]]).tolist()
+
+
+def simplify_arcs(arcs: list) -> list:
+    """Every arc of the topology simplified once, before any object is read from it: land, its
+    coastline and the countries' borders share the source's arcs, so they stay on one another's
+    vertices (simplified object by object, a coast and the fill beside it parted by up to the
+    tolerance). An arc's ends are the junctions where arcs meet, and are kept. A closed arc (an
+    island's whole coast) too small for its tolerance becomes None, and what is made of it goes."""
+    return [simplify_ring(arc) if len(arc) > 3 and arc[0] == arc[-1] else simplify_line(arc) for arc in arcs]
+
+
 def _drawable(geom):
     """d3-geo draws the edge between two vertices as a great circle: the frame's edges along
     parallels, left with only their corners after a clip, would bow towards the pole (the ocean then
@@ -194,13 +290,17 @@ def _worth_drawing(name: str, geom) -> bool:
 
 
 def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict]]]:
-    """Per object, its geometries clipped to the frame: (shapely geometry, the source geometry)."""
-    arcs = decode_arcs(topology)
+    """Per object, its geometries simplified and clipped to the frame: (shapely geometry, the source
+    geometry)."""
+    exact = decode_arcs(topology)
+    arcs = simplify_arcs(exact)
     objects: dict[str, list[tuple[object, dict]]] = {}
     for name, collection in topology["objects"].items():
         kept = []
         for geometry in collection.get("geometries", []):
             geojson = geometry_to_geojson(geometry, arcs)
+            if geojson is None and name == "countries":  # a microstate is a speck, but still a country to fill
+                geojson = geometry_to_geojson(geometry, exact)
             if geojson is None:
                 continue
             geojson = across_antimeridian(geojson)
@@ -210,8 +310,7 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
             polygonal = geojson["type"].endswith("Polygon")
             if name == "countries" and not geometry.get("id") and country_code(geometry, geom):
                 geometry = {**geometry, "id": country_code(geometry, geom)}
-            clipped = _parts(_drawable(shapely.simplify(geom.intersection(frame), SIMPLIFY_DEGREES,
-                                                        preserve_topology=True)),
+            clipped = _parts(_drawable(geom.intersection(frame)),
                              ("Polygon", "MultiPolygon") if polygonal else ("LineString", "MultiLineString"))
             if clipped is not None:
                 kept.append((clipped, geometry))
@@ -225,7 +324,7 @@ def clip_topology(topology: dict, frame) -> dict:
     # geometry that a planar clip turns inside out. Within the frame the ocean is simply not land.
     if "ocean" in objects and objects.get("land"):
         land = shapely.union_all([geom for geom, _ in objects["land"]])
-        ocean = _parts(_drawable(shapely.simplify(frame.difference(land), SIMPLIFY_DEGREES)),
+        ocean = _parts(_drawable(frame.difference(land)),
                        ("Polygon", "MultiPolygon"))
         objects["ocean"] = [(ocean, {})] if ocean is not None else []
     encoder = _Encoder(frame)

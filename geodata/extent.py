@@ -8,6 +8,9 @@ Kamchatka in the north, as bands that follow the view's curved edges. The base m
 """
 
 BASE_MAP_EXTENT = (-5.0, 0.0, 150.0, 82.0)
+# Where the map's close-ups look, and so where the base map keeps its detail (geodata/base_map.py):
+# the Bosphorus and Ceyhan to Samara, the Black Sea to the Chinese border at Khorgos and Dostyk.
+DETAIL_BOX = (25.0, 35.0, 84.0, 55.0)
 BASE_MAP_REACH = (
     BASE_MAP_EXTENT,
     (37.0, -15.0, 111.0, 0.0),

@@ -6,8 +6,9 @@ import shapely
 from shapely.geometry import box, shape
 
 from dashboard.paths import PROJECT_ROOT
-from geodata.base_map import across_antimeridian, clip_topology, decode_arcs, geometry_to_geojson
-from geodata.extent import BASE_MAP_EXTENT, BASE_MAP_REACH
+from geodata.base_map import (COARSE_SIMPLIFY_DEGREES, SIMPLIFY_DEGREES, across_antimeridian, clip_topology,
+                               decode_arcs, geometry_to_geojson, simplify_arcs, simplify_line, simplify_ring)
+from geodata.extent import BASE_MAP_EXTENT, BASE_MAP_REACH, DETAIL_BOX
 
 REACH = shapely.union_all([box(*part) for part in BASE_MAP_REACH])
 
@@ -142,3 +143,105 @@ def test_kosovo_which_natural_earth_leaves_uncoded_gets_a_code_to_be_filled_by()
     assert country_code({"type": "Polygon"}, square) == "XKX"
     assert country_code({"type": "Polygon", "id": "SRB"}, square) == "SRB"
     assert country_code({"type": "Polygon"}, shapely.box(0, 0, 1, 1)) is None
+
+
+# A point in the close-ups' box (the Caspian) and one far outside it (the Yellow Sea).
+IN_DETAIL, OUTSIDE = (50.0, 42.0), (120.0, 36.0)
+
+
+def _zigzag(origin, amplitude, steps=20, step=0.2):
+    x0, y0 = origin
+    return [(x0 + i * step, y0 + (amplitude if i % 2 else 0.0)) for i in range(steps + 1)]
+
+
+def test_detail_box_holds_the_close_ups_places_and_the_tolerances_are_ordered():
+    lon0, lat0, lon1, lat1 = DETAIL_BOX
+    for lon, lat in ((28.98, 41.01), (49.87, 40.37), (51.17, 43.65), (80.3, 44.2), (50.1, 53.2), (35.9, 36.9)):
+        assert lon0 <= lon <= lon1 and lat0 <= lat <= lat1, (lon, lat)  # Istanbul, Baku, Aktau, Khorgos, Samara, Ceyhan
+    assert SIMPLIFY_DEGREES < COARSE_SIMPLIFY_DEGREES
+
+
+def test_a_wiggle_between_the_two_tolerances_stays_in_the_detail_box_and_goes_outside_it():
+    wiggle = (SIMPLIFY_DEGREES + COARSE_SIMPLIFY_DEGREES) / 2
+    assert len(simplify_line(_zigzag(IN_DETAIL, wiggle))) == 21
+    assert len(simplify_line(_zigzag(OUTSIDE, wiggle))) == 2
+
+
+def test_a_line_across_the_detail_box_edge_keeps_its_detail_inside_and_both_ends():
+    lon1 = DETAIL_BOX[2]
+    line = _zigzag((lon1 - 2.0, 40.0), (SIMPLIFY_DEGREES + COARSE_SIMPLIFY_DEGREES) / 2, steps=20)  # 2 deg in, 2 out
+    kept = simplify_line(line)
+    assert kept[0] == list(line[0]) and kept[-1] == list(line[-1])
+    inside = [p for p in kept if p[0] <= lon1]
+    outside = [p for p in kept if p[0] > lon1 + 0.2]
+    assert len(inside) >= 10 and len(outside) <= 1
+
+
+def test_a_ring_stays_closed_and_a_speck_of_an_island_goes_only_outside_the_detail_box():
+    def island(at, size):
+        x, y = at
+        return [(x, y), (x + size, y), (x + size, y + size), (x, y + size), (x, y)]
+    speck = (SIMPLIFY_DEGREES + COARSE_SIMPLIFY_DEGREES) / 2
+    ring = simplify_ring(island(IN_DETAIL, speck))
+    assert ring is not None and ring[0] == ring[-1] and len(ring) == 5
+    assert simplify_ring(island(OUTSIDE, speck)) is None
+    assert simplify_ring(island(OUTSIDE, 1.0)) is not None
+
+
+def _arc_topology(arcs, objects):
+    """A TopoJSON topology with plain (untransformed) arcs."""
+    return {"type": "Topology", "arcs": arcs,
+            "objects": {name: {"type": "GeometryCollection", "geometries": geometries}
+                        for name, geometries in objects.items()}}
+
+
+def test_land_its_coastline_and_a_countrys_border_share_their_simplified_vertices():
+    """Made of one shared arc, the three keep the same vertices however coarse the tolerance; each
+    simplified on its own, a fill and the coast beside it parted by up to the tolerance."""
+    coast = [list(p) for p in _zigzag(OUTSIDE, 0.08)]  # wiggles under the coarse tolerance
+    x1, y0 = coast[-1]
+    closing = [[x1, y0], [x1, y0 - 3], [OUTSIDE[0], y0 - 3], list(OUTSIDE)]
+    topology = _arc_topology([coast, closing], {
+        "land": [{"type": "Polygon", "arcs": [[0, 1]]}],
+        "coastlines": [{"type": "LineString", "arcs": [0]}],
+        "countries": [{"type": "Polygon", "arcs": [[0, 1]], "id": "CHN"}]})
+    clipped = clip_topology(topology, box(100, 20, 140, 50))
+    arcs = decode_arcs(clipped)
+    def vertices(name):
+        geometry = clipped["objects"][name]["geometries"][0]
+        return {tuple(round(c, 6) for c in p) for p in shapely.get_coordinates(shape(geometry_to_geojson(geometry, arcs)))}
+    coastline = vertices("coastlines")
+    assert len({y for _, y in coastline}) == 1  # the wiggles went (the points left are the edge's, 1 deg apart)
+    assert coastline <= vertices("land") and coastline <= vertices("countries")
+
+
+def test_an_island_too_small_for_its_tolerance_goes_from_land_and_coastlines_but_a_country_stays():
+    speck = (SIMPLIFY_DEGREES + COARSE_SIMPLIFY_DEGREES) / 2
+    x, y = OUTSIDE
+    ring = [[x, y], [x, y + speck], [x + speck, y + speck], [x + speck, y], [x, y]]
+    topology = _arc_topology([ring], {"land": [{"type": "Polygon", "arcs": [[0]]}],
+                                      "coastlines": [{"type": "LineString", "arcs": [0]}],
+                                      "countries": [{"type": "Polygon", "arcs": [[0]], "id": "MCO"}]})
+    clipped = clip_topology(topology, box(100, 20, 140, 50))
+    assert not clipped["objects"]["land"]["geometries"] and not clipped["objects"]["coastlines"]["geometries"]
+    assert [g["id"] for g in clipped["objects"]["countries"]["geometries"]] == ["MCO"]
+
+
+def test_simplified_arcs_keep_their_ends_where_arcs_meet():
+    arcs = [[list(p) for p in _zigzag(OUTSIDE, 0.08)], [[0.0, 0.0], [0.0, 0.0]]]
+    simplified = simplify_arcs(arcs)
+    assert simplified[0] == [arcs[0][0], arcs[0][-1]]
+    assert simplified[1] is None  # an arc shrunk to a point
+
+
+def test_the_shipped_base_maps_drawn_vertices_stay_within_the_first_draws_budget():
+    """Plotly projects every vertex of the layers it draws on every draw: land, coastlines, countries
+    (also read by each country fill) and lakes. 42,900 at 0.035 deg everywhere; a budget, not a target."""
+    topology = json.loads((PROJECT_ROOT / "assets" / "topojson" / "world_50m.json").read_text())
+    arcs = decode_arcs(topology)
+    drawn = 0
+    for name in ("land", "coastlines", "countries", "lakes"):
+        for geometry in topology["objects"][name]["geometries"]:
+            geojson = geometry_to_geojson(geometry, arcs)
+            drawn += len(shapely.get_coordinates(shape(geojson))) if geojson else 0
+    assert drawn < 28_000
