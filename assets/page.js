@@ -456,6 +456,16 @@ routeMapWhenDrawn(function (gd) {
     var box = panel.getBoundingClientRect();
     if (box.width < 1150 || box.height < 700) { legend.open = false; }
     legend.addEventListener("toggle", run);
+    // The legend's contents come a moment after the map has drawn (ui/layout.deferred_parts): if its
+    // box then differs from the place kept for it, the names move clear of it.
+    if (window.ResizeObserver) {
+      var legendSize = null;
+      new ResizeObserver(function () {
+        var size = legend.offsetWidth + "x" + legend.offsetHeight;
+        if (legendSize !== null && size !== legendSize) { run(); }
+        legendSize = size;
+      }).observe(legend);
+    }
   }
 });
 

@@ -91,11 +91,12 @@ ROUTE_LIST = "route-list"  # where "Skip to the routes" lands
 MAP_DRAWN = "map-drawn"
 DEFERRED = "deferred"
 ROUTE_BUTTONS = "route-buttons"  # in ROUTE_LIST: the buttons, once the map has drawn
-# Parts the page is served without (the Export tab, the statements' filter dropdowns): their controls
-# come once the map has drawn (ui/layout.deferred_parts). The app's validation layout holds them, so
+# Parts the page is served without (the Export tab, the statements' filter dropdowns, the legend on
+# the map): their controls come once the map has drawn (ui/layout.deferred_parts). The app's validation layout holds them, so
 # that Dash accepts the callbacks that listen to them before they have come.
 EXPORT_SECTION = "export-section"
 FILTER_DROPDOWNS = "filter-dropdowns"
+LEGEND_SLOT = "legend-slot"  # in the map's legend box: the legend (LEGEND), once the map has drawn
 MAP_REGION = "map-region"  # the map and its legend: where "Skip to the map" lands
 TIMELINE_LABEL = "scenario-timeline-label"  # names the Scenarios timeline's slider (assets/page.js)
 

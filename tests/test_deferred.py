@@ -135,7 +135,7 @@ def test_the_validation_layout_carries_ids_only(app):
     assert len(json.dumps(skeleton)) < 20_000  # it travels in the page's config
 
 
-@pytest.mark.parametrize("holder", [ids.EXPORT_SECTION, ids.FILTER_DROPDOWNS])
+@pytest.mark.parametrize("holder", [ids.EXPORT_SECTION, ids.FILTER_DROPDOWNS, ids.LEGEND_SLOT])
 def test_parts_the_first_view_does_not_show_are_served_as_placeholders(layout, holder):
     part = by_id(layout, holder)
     children = part["props"]["children"]
@@ -149,6 +149,7 @@ def test_once_drawn_the_parts_come_whole(app, client):
     assert response.status_code == 200, response.get_data(as_text=True)
     sent = response.get_json()["response"]
     assert ids.EXPORT_BUTTON in ids_in(sent[ids.EXPORT_SECTION]["children"])
+    assert ids.LEGEND in ids_in(sent[ids.LEGEND_SLOT]["children"])
     dropdowns = [node["props"]["id"]["id"] for node in walk(sent[ids.FILTER_DROPDOWNS]["children"])
                  if node["type"] == "Dropdown"]
     assert dropdowns == ["speakers", "outlets", "topics", "about"]
