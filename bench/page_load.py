@@ -68,6 +68,10 @@ def machine() -> str:
             f"{browser or 'Chromium'}, Python {platform.python_version()}")
 
 
+# Single loads of either page spread by +-20 % on this 2-core machine (the bare page's 1,450-2,000 ms
+# in one run), so a median of 7 moved the ratio by +-0.05 between runs of the same code: 11 of each.
+DEFAULT_RUNS = 11
+
 # A fresh Chromium goes on starting its own processes for a second or so after it answers; a page
 # loaded meanwhile shares the two cores with that, which spread single loads by +-300 ms.
 SETTLE_S = 1.5
@@ -125,7 +129,7 @@ def measure(runs: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=DEFAULT_RUNS)
     parser.add_argument("--json", type=Path, default=ROOT / "bench" / "results" / "page_load.json")
     args = parser.parse_args()
     summary = measure(args.runs)

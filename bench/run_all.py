@@ -85,7 +85,7 @@ def scale_rows(corpus: dict, registry: dict) -> list[tuple[str, str, str, str]]:
 
 def main() -> None:
     data = load_app_data()
-    page = page_load.measure(7)
+    page = page_load.measure(page_load.DEFAULT_RUNS)
     patch_times, patch_bytes, _ = selection.measure(create_app(data=data), 6)
     naive_times, naive_bytes, _ = selection.measure(create_app(data=data, full_figure_updates=True), 6)
     tabs = tab_open.measure(3)
