@@ -24,11 +24,11 @@ from geodata.extent import DETAIL_BOX
 
 QUANTIZATION = 100_000  # grid steps across the frame: ~0.0015° (~150 m), far below a 1:50m vertex
 # Plotly projects every vertex of the base map on every draw, the first one included, whatever part of
-# it is in view: the vertices are the first draw's largest cost after the scripts themselves. Where the
-# map's close-ups look (DETAIL_BOX: the Black Sea to the Chinese border, the Bosphorus to Samara) a
-# vertex is kept for every ~3.5 km of shape, a pixel at the default frame and ~1.5 at the Caspian
-# close-up; elsewhere, seen only at the default frame or panned to, for every ~10 km, a pixel there.
-# That is 40 % of the vertices and ~50-75 ms of the first draw (bench/page_load.py, A/B).
+# it is in view. Where the map's close-ups look (DETAIL_BOX: the Black Sea to the Chinese border, the
+# Bosphorus to Samara) the simplified shape stays within ~3.5 km of the source's (a pixel at the default
+# frame, ~1.5 at the Caspian close-up); elsewhere, seen only at the default frame or panned to, within
+# ~10 km (a pixel there). That left 31,000 of 54,000 vertices, ~50-90 ms off the first draw (11-load
+# A/B runs of bench/page_load.py's measure).
 SIMPLIFY_DEGREES = 0.035
 COARSE_SIMPLIFY_DEGREES = 0.1
 
