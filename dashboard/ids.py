@@ -92,8 +92,8 @@ MAP_DRAWN = "map-drawn"
 DEFERRED = "deferred"
 ROUTE_BUTTONS = "route-buttons"  # in ROUTE_LIST: the buttons, once the map has drawn
 # Parts the page is served without (the Export tab, the statements' filter dropdowns, the legend on
-# the map): their controls come once the map has drawn (ui/layout.deferred_parts). The app's validation layout holds them, so
-# that Dash accepts the callbacks that listen to them before they have come.
+# the map): they come once the map has drawn (ui/layout.deferred_parts). The app's validation layout
+# holds their ids, so that Dash accepts the callbacks that listen to them before they have come.
 EXPORT_SECTION = "export-section"
 FILTER_DROPDOWNS = "filter-dropdowns"
 LEGEND_SLOT = "legend-slot"  # in the map's legend box: the legend (LEGEND), once the map has drawn
