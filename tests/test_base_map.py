@@ -209,7 +209,8 @@ def test_land_its_coastline_and_a_countrys_border_share_their_simplified_vertice
     arcs = decode_arcs(clipped)
     def vertices(name):
         geometry = clipped["objects"][name]["geometries"][0]
-        return {tuple(round(c, 6) for c in p) for p in shapely.get_coordinates(shape(geometry_to_geojson(geometry, arcs)))}
+        points = shapely.get_coordinates(shape(geometry_to_geojson(geometry, arcs)))
+        return {tuple(round(c, 6) for c in p) for p in points}
     coastline = vertices("coastlines")
     assert len({y for _, y in coastline}) == 1  # the wiggles went (the points left are the edge's, 1 deg apart)
     assert coastline <= vertices("land") and coastline <= vertices("countries")
