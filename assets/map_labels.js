@@ -16,6 +16,10 @@
   // where it reads as that place's name; the story's main places and a selection's keep their names
   // beside a neighbour's dot (Aktau's is a few px from Kuryk's on a report column), as do countries and seas.
   var DOTS_BLOCK_FROM = 20;
+  // ... but not with that dot inside the name, between its first and last letters: "CPC ● terminal"
+  // on a report column read as Istanbul's name. A dot this far (of the name's width) from either end
+  // is inside it; one nearer an end, or beyond it, is beside it.
+  var DOT_INSIDE = 0.2;
   var GLYPH_TRIM = 0.2; // of a name's box, top and bottom: the line box around the letters, not ink
 
   function labelledTraces(gd) {
@@ -93,8 +97,13 @@
   // seas' names: a statement's places ring most of Georgia on a slide). Events and crosses: never.
   function onMark(box, marks, besideDots, overRings) {
     var trim = box.height * GLYPH_TRIM;
+    var inside = box.width * DOT_INSIDE;
     return marks.some(function (m) {
-      if ((besideDots && m.kind === "dots") || (overRings && m.kind === "rings")) { return false; }
+      if (overRings && (m.kind === "rings" || m.kind === "dots")) { return false; }  // countries' and seas' names
+      if (besideDots && m.kind === "dots") {
+        var x = (m.left + m.right) / 2, y = (m.top + m.bottom) / 2;
+        return x > box.left + inside && x < box.right - inside && y > box.top + trim && y < box.bottom - trim;
+      }
       return box.left < m.right && m.left < box.right && box.top + trim < m.bottom && m.top < box.bottom - trim;
     });
   }
