@@ -20,6 +20,11 @@ class DataPaths:
         return self.assets / "topojson" / "world_50m.json"
 
     @property
+    def print_base_map(self) -> Path:
+        """The same, as fine outside the close-ups' box as in it, for the exports (geodata/base_map.py)."""
+        return self.assets / "topojson" / "print" / "world_50m.json"
+
+    @property
     def layers(self) -> Path:
         return self.geodata / "layers"
 

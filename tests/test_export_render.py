@@ -12,7 +12,7 @@ import pytest
 from dashboard.export.jobs import export_bytes, strict_view
 from dashboard.export.presets import PRESETS
 from dashboard.export.renderer import Renderer
-from dashboard.paths import PROJECT_ROOT
+from dashboard.paths import PROJECT_ROOT, DataPaths
 
 pytestmark = pytest.mark.export
 VIEW = "route=cpc&statement=uk-kazakhstan-export-routes-3&center=50,43&scale=4"
@@ -149,3 +149,29 @@ def test_a_pdf_carries_its_title_subject_author_and_date(app_data, renderer):
     assert "Highlighted" in info.title  # what the figure shows, as its subtitle says
     assert info.author and "route map" in info.author and info.subject.startswith("Data as of")
     assert info.creation_date is not None
+
+
+def _coastline_vertices(svg: bytes) -> int:
+    """The vertices of the exported map's drawn coastline (Plotly's path d: one command letter each)."""
+    path = re.search(rb'<g class="layer coastlines"><path d="([^"]*)"', svg)
+    assert path, "no coastline in the exported SVG"
+    return len(re.findall(rb"[MLml]", path.group(1)))
+
+
+def test_exports_draw_the_print_base_map_finer_than_the_pages(app_data, renderer, tmp_path):
+    """The page's base map is coarse away from the close-ups (its first draw); an A4 at 300 dpi shows
+    that, so the exports draw assets/topojson/print/. The same export with the page's map in its
+    place draws a visibly coarser coast."""
+    view, preset = strict_view("", app_data), PRESETS["a4-landscape"]
+    assets = tmp_path / "assets"
+    (assets / "topojson" / "print").mkdir(parents=True)
+    for item in PROJECT_ROOT.joinpath("assets").iterdir():
+        if item.name != "topojson":
+            (assets / item.name).symlink_to(item)
+    (assets / "topojson" / "print" / "world_50m.json").write_bytes(DataPaths().base_map.read_bytes())
+    coarse = Renderer(DataPaths(assets=assets))
+    try:
+        with_page_map = _coastline_vertices(export_bytes(app_data, coarse, view, preset, "svg"))
+    finally:
+        coarse.close()
+    assert _coastline_vertices(export_bytes(app_data, renderer, view, preset, "svg")) > 1.3 * with_page_map

@@ -72,7 +72,8 @@ class Renderer:
 
         self._workdir = Path(tempfile.mkdtemp(prefix="route-map-export-"))
         assets = self._paths.assets
-        script = geo_assets_script(assets / "topojson" / "world_50m.json", self._workdir / "geo-assets.js")
+        # A printed page has ~3x the screen's pixels per degree: its base map is as fine everywhere.
+        script = geo_assets_script(self._paths.print_base_map, self._workdir / "geo-assets.js")
         # map_labels.js: the map's names decluttered at the export's size, as on screen.
         page = PageGenerator(plotly=str((assets / "plotly-geo.min.js").resolve()), mathjax=False,
                              others=[str(script), str((assets / "map_labels.js").resolve())])
