@@ -122,3 +122,13 @@ def test_a_tab_opens_at_once_and_the_server_agrees(driver, server_url):
         "return document.querySelectorAll('.panel-tab[aria-selected=true]').length") == 1)
     assert driver.find_element(By.ID, ids.APP_ROOT).get_attribute("class") == "app panel-export"
     assert console_errors(driver) == []
+
+
+def test_the_statements_date_filters_are_wide_enough_to_read_a_date(driver, server_url):
+    """Dash 4 wraps an input in a flex container in which a date input shrank to its calendar icon
+    (30 and 16 px at 1920 px): a date typed or picked could not be read."""
+    open_dashboard(driver, server_url)
+    widths = driver.execute_script(
+        "return [...document.querySelectorAll('.date-range input[type=date]')]"
+        ".map(i => i.getBoundingClientRect().width)")
+    assert len(widths) == 2 and min(widths) >= 120, widths
