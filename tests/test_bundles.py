@@ -117,3 +117,25 @@ def test_the_map_s_lanes_give_the_middle_corridor_its_casing_s_width(registry):
     middle = len(ferry.coords) // 2
     apart = min(_apart(lines[ferry.id][middle], point) for point in lines[tanker.id])
     assert apart > 2.2 * lane_width()  # beside the casing, not under it (lanes of one width: 2.0)
+
+
+def test_legs_drawn_alike_share_a_lane_where_they_share_a_way():
+    """The Middle Corridor's ferries from Aktau and from Kuryk, on one sea way to Alat, in lanes side by
+    side: their dashes ran out of step, a staircase of blocks on the story's headline crossing."""
+    legs = {"aktau": ("aktau", "alat", WAY), "kuryk": ("kuryk", "alat", WAY), "tanker": ("aktau", "baku", WAY)}
+    lines = bundled_lines(_network(legs, {"MC": ["aktau", "kuryk"], "TANKER": ["tanker"]}), {"MC": 1, "TANKER": 0},
+                          LANE)
+    assert _apart(lines["aktau"][1], lines["kuryk"][1]) < 1e-9 * LANE + 1e-12
+    assert _apart(lines["aktau"][1], lines["tanker"][1]) == pytest.approx(LANE, rel=0.05)
+
+
+def test_the_middle_corridors_two_branches_ferries_share_a_lane_on_the_real_map(registry):
+    """Aktau's ferry carries both branches, Kuryk's one: drawn alike, one lane where they share the way."""
+    from dashboard.figure.bundles import drawn_lanes
+    lines, legs = drawn_lanes(registry.network), registry.network.legs
+    aktau, kuryk = legs["aktau-alat-ferry"], legs["kuryk-alat-ferry"]
+    shared = set(aktau.coords[1:-1]) & set(kuryk.coords[1:-1])
+    assert shared
+    drawn = {leg_id: dict(zip(legs[leg_id].coords, lines[leg_id])) for leg_id in (aktau.id, kuryk.id)}
+    point = sorted(shared)[len(shared) // 2]
+    assert _apart(drawn[aktau.id][point], drawn[kuryk.id][point]) < 0.1 * lane_width()

@@ -76,7 +76,9 @@ def bundled_lines(network: Network, side: Mapping[str, int], lane: float | None 
                   widths: Mapping[str, float] = MappingProxyType({})) -> dict[str, tuple[Point, ...]]:
     """Per leg on a stretch it shares with another leg, its line in its own lane. A lane is a leg's:
     routes that use one leg (the Atyrau–Samara pipe on its way to Novorossiysk, Ust-Luga and Schwedt;
-    the Middle Corridor's two branches on one railway) are one line on the ground and stay one line.
+    the Middle Corridor's two branches on one railway) are one line on the ground and stay one line,
+    and legs drawn alike (the same mode, the same routes or roles: _drawn_as) share a lane where
+    they share a way.
     `side` orders lanes across a stretch by their routes (lowest first); then by leg id. A lane is
     `lane` wide (projection units; LANE_PX at the default view), or `widths[leg]` times LANE_PX's
     share of it: a line drawn wide (the Middle Corridor on its casing) takes a wide lane, so the lines
@@ -85,6 +87,7 @@ def bundled_lines(network: Network, side: Mapping[str, int], lane: float | None 
     per_px = lane / LANE_PX
     stretches = shared_stretches(network)
     rank = {leg_id: min((side.get(r, 0) for r in leg.route_ids), default=0) for leg_id, leg in network.legs.items()}
+    drawn_as = {leg_id: _drawn_as(leg) for leg_id, leg in network.legs.items()}
     xy = {leg_id: [project(lon, lat) for lon, lat in leg.coords] for leg_id, leg in network.legs.items()}
     shifts: dict[str, list[Point]] = {}
     for leg in network.legs.values():
@@ -92,10 +95,12 @@ def bundled_lines(network: Network, side: Mapping[str, int], lane: float | None 
         shifts[leg.id] = []
         for (a, b), (pa, pb) in zip(zip(leg.coords, leg.coords[1:]), zip(points, points[1:])):
             here = sorted(stretches[_key(a, b)], key=lambda leg_id: (rank[leg_id], leg_id))
-            sizes = [widths.get(leg_id, LANE_PX) * per_px for leg_id in here]
-            mine = here.index(leg.id)
+            lanes = list(dict.fromkeys(drawn_as[leg_id] for leg_id in here))
+            sizes = [max(widths.get(leg_id, LANE_PX) for leg_id in here if drawn_as[leg_id] == kind) * per_px
+                     for kind in lanes]
+            mine = lanes.index(drawn_as[leg.id])
             offset = sum(sizes[:mine]) + sizes[mine] / 2 - sum(sizes) / 2  # the lane's middle, from the bundle's
-            shifts[leg.id].append(_segment_offset(pa, pb, offset if len(here) > 1 else 0.0))
+            shifts[leg.id].append(_segment_offset(pa, pb, offset if len(lanes) > 1 else 0.0))
     at_node = _node_shifts(network, shifts)
     out: dict[str, tuple[Point, ...]] = {}
     for leg in network.legs.values():
@@ -112,6 +117,14 @@ def bundled_lines(network: Network, side: Mapping[str, int], lane: float | None 
             line.append(unproject(x + dx, y + dy) if (dx or dy) else leg.coords[i])
         out[leg.id] = tuple(line)
     return out
+
+
+def _drawn_as(leg) -> tuple:
+    """What a leg looks like on the map: its mode and its routes, a route with a role in the story by
+    its role (the Middle Corridor's two branches are drawn alike). Two legs drawn alike on one way (the
+    corridor's ferries from Aktau and from Kuryk on their way to Alat) are one line to a reader: in
+    lanes side by side their dashes ran out of step and the crossing read as a staircase of blocks."""
+    return leg.mode, tuple(sorted({ROUTE_ROLES[r].label if r in ROUTE_ROLES else r for r in leg.route_ids}))
 
 
 def _mean(points: list[Point]) -> Point:
