@@ -5,9 +5,11 @@ The whole world at 1:50m is 1.1 MB that every page load parses and projects, tho
 shows Europe to western China. Clipped, it keeps the same objects and properties (Plotly reads
 `objects.countries` etc. by name), so the graph's topojsonURL serves it under the same file name.
 
-The output is quantized, delta-encoded TopoJSON (as the source is) without shared arcs: each ring or
-line is its own arc, which keeps the writer simple; simplification at the layers' tolerance and the
-clip make up for the repeated borders.
+The source's shared arcs are simplified once, before any layer is read (simplify_arcs), so the layers
+keep one another's vertices. The output is quantized, delta-encoded TopoJSON (as the source is) without
+shared arcs: each ring or line is its own arc, which keeps the writer simple; the simplification and
+the clip make up for the repeated borders. The page's copy is coarse outside DETAIL_BOX, the exports'
+(print/) as fine everywhere.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def _line(indexes: list[int], arcs: list) -> list[list[float]] | None:
     """The points of a line or ring made of these arcs; None if one of them was simplified away."""
     points: list[list[float]] = []
     for index in indexes:
-        arc = arcs[index] if index >= 0 else arcs[~index]
+        arc = arcs[index if index >= 0 else ~index]
         if arc is None:
             return None
         arc = arc if index >= 0 else arc[::-1]
